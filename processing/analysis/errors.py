@@ -1,0 +1,38 @@
+"""One exception family for the pure core, translated at the QGIS boundary.
+
+The core has no Qt, so it cannot translate. It raises :class:`OneGridError` with an English
+*template* marked by :func:`N_` (so the catalogue extractor finds it) and the values to put in
+it. The Processing algorithms and the GUI translate the template with ``tr`` and then format it.
+
+>>> err = OneGridError(N_("Field {field} is missing in {layer}"), field="x", layer="people")
+>>> str(err)
+'Field x is missing in people'
+"""
+
+
+def N_(text):  # noqa: N802 (gettext's conventional name)
+    """Mark ``text`` as a translatable template without translating it here."""
+    return text
+
+
+class OneGridError(ValueError):
+    """A user-facing error from the core: an English template and its parameters."""
+
+    def __init__(self, template, **params):
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params))
+
+    def translated(self, translate):
+        """The message in the language ``translate`` (a ``tr`` function) gives."""
+        return translate(self.template).format(**self.params)
+
+
+class Canceled(Exception):
+    """The caller's ``is_canceled()`` said stop."""
+
+
+def check_canceled(is_canceled):
+    """Raise :class:`Canceled` when ``is_canceled`` (may be None) says so."""
+    if is_canceled is not None and is_canceled():
+        raise Canceled()
