@@ -118,8 +118,7 @@ def create_workspace(path, crs=DEFAULT_CRS, overwrite=False):
         _srs(crs)
     except RuntimeError:
         raise OneGridError(N_("Unknown coordinate reference system {crs}"), crs=crs) from None
-    driver = ogr.GetDriverByName("GPKG")
-    ds = driver.CreateDataSource(path)
+    ds = gdal.GetDriverByName("GPKG").Create(path, 0, 0, 0, gdal.GDT_Unknown)
     try:
         for spec in S.LAYERS:
             create_layer(ds, spec, crs)
