@@ -14,7 +14,9 @@ The schema version is stored in the workspace's ``schema_version`` table; migrat
 from dataclasses import dataclass
 
 #: Version of the schema this code writes. Bump it together with a step in migrations.py.
-SCHEMA_VERSION = 1
+#: 1: first release. 2: edit tracking (updated_at, updated_by) on every governance layer and
+#: the event_history table of the closed event loop.
+SCHEMA_VERSION = 2
 
 #: Field types and their meaning: text, int (64-bit), real (double), date (ISO date),
 #: datetime (ISO date-time, stored UTC), bool (0/1).
@@ -495,11 +497,43 @@ SCHEMA_VERSION_TABLE = LayerSpec(
     ),
 )
 
+EVENT_HISTORY = LayerSpec(
+    "event_history", None, "Event history", "事件流转记录",
+    (
+        FieldSpec("event_code", "text", "Event code", "事件编号", required=True),
+        FieldSpec("changed_at", "datetime", "Changed at (UTC)", "变更时间", required=True),
+        FieldSpec("changed_by", "text", "Changed by", "操作人"),
+        FieldSpec("from_status", "text", "From status", "原状态", values=EVENT_STATUSES),
+        FieldSpec("to_status", "text", "To status", "新状态", required=True,
+                  values=EVENT_STATUSES),
+        FieldSpec("comment", "text", "Comment", "意见"),
+    ),
+)
+
+#: Layers people edit; each carries who changed a row last and when (schema version 2).
+_SYSTEM_TABLES = ("rejected_rows", "schema_version", "event_history")
+
+
+def _with_edit_tracking(spec):
+    if spec.name in _SYSTEM_TABLES:
+        return spec
+    extra = (FieldSpec("updated_at", "datetime", "Last edited (UTC)", "最后修改时间"),
+             FieldSpec("updated_by", "text", "Last edited by", "最后修改人"))
+    return LayerSpec(spec.name, spec.geometry, spec.en, spec.zh, spec.fields + extra,
+                     spec.label_field, spec.kind)
+
+
+(COMMUNITIES, PARCELS, BASE_GRIDS, PROFESSIONAL_GRIDS, BUILDINGS, ROADS, FACILITIES,
+ ORGANIZATIONS, HOUSEHOLDS, PEOPLE, EVENTS, THINGS, CAMERAS, PATROL_POINTS, GRID_STAFF) = (
+    _with_edit_tracking(spec) for spec in (
+        COMMUNITIES, PARCELS, BASE_GRIDS, PROFESSIONAL_GRIDS, BUILDINGS, ROADS, FACILITIES,
+        ORGANIZATIONS, HOUSEHOLDS, PEOPLE, EVENTS, THINGS, CAMERAS, PATROL_POINTS, GRID_STAFF))
+
 #: All layers, in drawing order from bottom to top (tables last).
 LAYERS = (
     COMMUNITIES, PARCELS, BASE_GRIDS, PROFESSIONAL_GRIDS, BUILDINGS, ROADS, FACILITIES,
     ORGANIZATIONS, HOUSEHOLDS, PEOPLE, EVENTS, THINGS, CAMERAS, PATROL_POINTS, GRID_STAFF,
-    REJECTED_ROWS, SCHEMA_VERSION_TABLE,
+    EVENT_HISTORY, REJECTED_ROWS, SCHEMA_VERSION_TABLE,
 )
 LAYERS_BY_NAME = {spec.name: spec for spec in LAYERS}
 #: import_table's KIND option -> layer.

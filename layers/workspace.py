@@ -40,7 +40,8 @@ def utc_now():
 
 def _srs(crs):
     srs = osr.SpatialReference()
-    srs.SetFromUserInput(crs)
+    if srs.SetFromUserInput(crs) != 0:
+        raise RuntimeError(crs)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 
@@ -55,7 +56,7 @@ def _field_defn(layer_spec, f):
     ogr_type, subtype = _OGR_TYPE[f.type]
     defn = ogr.FieldDefn(f.name, ogr_type)
     defn.SetSubType(subtype)
-    defn.SetAlternativeName(f.zh)
+    defn.SetAlternativeName(f.zh)  # kept in the file by GDAL >= 3.7; QGIS reads the style
     if f.required:
         defn.SetNullable(False)
     if f.default is not None:
