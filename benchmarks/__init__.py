@@ -1,0 +1,1 @@
+"""Scale runs of OneGrid against peers; each bench_*.py module has a run() returning a record."""
