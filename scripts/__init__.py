@@ -1,0 +1,1 @@
+"""Command-line scripts: the demo, its maps and the desktop screenshot."""
