@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TS_PATH = os.path.join(ROOT, "resources", "i18n", "onegrid_zh_CN.ts")
 CONTEXT = "OneGrid"
-CALLS = {"tr", "tr_zh", "N_"}
+CALLS = {"tr", "tr_zh", "N_", "fail"}
 ATTRIBUTES = {"DISPLAY", "HELP"}
 SKIP_DIRS = {".venv", "build", "tests", "benchmarks", ".git", "demo_output", "__pycache__",
              ".qgis-settings"}
