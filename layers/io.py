@@ -81,6 +81,10 @@ def append_frame(path, name, frame):
     if len(frame) == 0:
         return 0
     out = conform(frame, name)
+    # pyogrio appends by column position: follow the file's field order (an upgraded workspace
+    # has added fields at the end).
+    fields = [f for f in pyogrio.read_info(str(path), layer=name)["fields"] if f in out]
+    out = out[fields + [c for c in out.columns if c not in fields]]
     if spec.geometry is not None:
         target = workspace_crs(path)
         has_geom = out.geometry.notna().any()
