@@ -32,7 +32,15 @@ def tr_zh(text):
 
 
 def ui_language():
-    """The language QGIS's interface uses: its locale setting, or the system's."""
+    """The language QGIS's interface uses: the translation QGIS loaded (``--lang`` or the
+    locale setting; QGIS 3.22 calls Simplified Chinese "zh-Hans"), else its locale setting,
+    else the system's."""
+    from qgis.core import QgsApplication
+
+    app = QgsApplication.instance()
+    translation = app.translation() if isinstance(app, QgsApplication) else ""
+    if translation:
+        return translation
     settings = QSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         return settings.value("locale/userLocale", "") or QLocale.system().name()
@@ -50,3 +58,11 @@ def install_translator(language=None):
         QCoreApplication.installTranslator(translator)
         _installed = translator
     return _installed
+
+
+def remove_translator():
+    """Uninstall the catalogue installed by :func:`install_translator` (plugin unload)."""
+    global _installed
+    if _installed is not None:
+        QCoreApplication.removeTranslator(_installed)
+        _installed = None

@@ -7,23 +7,13 @@ from .algorithms.base import ICON
 
 
 def algorithm_classes():
-    """Every algorithm class the provider offers, imported lazily."""
+    """Every algorithm class the provider offers (imported when the provider loads)."""
+    from .algorithms.convert_coordinates import ConvertCoordinates
     from .algorithms.create_workspace import CreateWorkspace
+    from .algorithms.import_osm import ImportOsm
+    from .algorithms.import_table import ImportTable
 
-    classes = [CreateWorkspace]
-    for module, name in (
-        ("import_osm", "ImportOsm"),
-        ("import_table", "ImportTable"),
-        ("convert_coordinates", "ConvertCoordinates"),
-    ):
-        try:
-            mod = __import__(f"{__package__}.algorithms.{module}", fromlist=[name])
-        except ModuleNotFoundError as err:
-            if err.name != f"{__package__}.algorithms.{module}":
-                raise
-            continue
-        classes.append(getattr(mod, name))
-    return classes
+    return [CreateWorkspace, ImportOsm, ImportTable, ConvertCoordinates]
 
 
 class OneGridProvider(QgsProcessingProvider):

@@ -25,7 +25,9 @@ GROUPS = {
 
 
 class OneGridAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses set NAME, GROUP, DISPLAY, HELP and implement the rest."""
+    """Base class: subclasses set NAME, GROUP, DISPLAY, HELP, implement initAlgorithm and
+    execute(parameters, context, feedback); OneGridError becomes a translated
+    QgsProcessingException."""
 
     NAME = ""
     GROUP = "workspace"
@@ -58,15 +60,16 @@ class OneGridAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.run(parameters, context, feedback)
+            return self.execute(parameters, context, feedback)
         except OneGridError as err:
             raise QgsProcessingException(err.translated(tr)) from err
         except Canceled:
             feedback.reportError(tr("Canceled by the user"), fatalError=False)
             return {}
 
-    def run(self, parameters, context, feedback):  # pragma: no cover - abstract
-        raise NotImplementedError
+    def execute(self, parameters, context, feedback):  # pragma: no cover - abstract
+        """The algorithm's work (QgsProcessingAlgorithm.run is QGIS's own, not ours)."""
+        raise NotImplementedError("subclasses implement execute(parameters, context, feedback)")
 
 
 def fail(template, **params):

@@ -122,7 +122,7 @@ class ConvertCoordinates(OneGridAlgorithm):
             normalised[name] = coords.SYSTEMS.index(system)
         return super().checkParameterValues(normalised, context)
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         src = system_of(parameters.get(self.FROM), self.ENUMS[self.FROM])
         dst = system_of(parameters.get(self.TO), self.ENUMS[self.TO])
         if src == dst:

@@ -28,12 +28,13 @@ class CreateWorkspace(OneGridAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Workspace GeoPackage"), tr("GeoPackage (*.gpkg)")))
         self.addParameter(QgsProcessingParameterCrs(
-            self.CRS, tr("Workspace CRS"), defaultValue=DEFAULT_CRS))
+            self.CRS, tr("Workspace CRS"), defaultValue=DEFAULT_CRS,
+            optional=True))  # QGIS 3.22 rejects a missing required CRS despite its default
         self.addParameter(QgsProcessingParameterBoolean(
             self.OVERWRITE, tr("Replace an existing file"), defaultValue=False))
         self.addOutput(QgsProcessingOutputNumber("LAYERS", tr("Layers created")))
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
         if not crs.isValid():

@@ -80,7 +80,7 @@ class ImportOsm(OneGridAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.BUILDINGS, tr("Buildings imported")))
         self.addOutput(QgsProcessingOutputNumber(self.FACILITIES, tr("Facilities imported")))
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         source = self.parameterAsFile(parameters, self.INPUT, context)
         workspace = self.parameterAsFile(parameters, self.WORKSPACE, context)
         replace = self.parameterAsBool(parameters, self.REPLACE, context)

@@ -116,7 +116,7 @@ class ImportTable(OneGridAlgorithm):
                 checked[name] = 0
         return super().checkParameterValues(checked, context)
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         kind = enum_option(parameters.get(self.KIND, 0), KINDS, self.KIND)
         encoding = enum_option(parameters.get(self.ENCODING, 0), ENCODINGS, self.ENCODING)
         path = self.parameterAsFile(parameters, self.INPUT, context)

@@ -1,0 +1,199 @@
+"""Add a workspace's layers to a QGIS project, in one layer-tree group (QGIS side)."""
+import os
+
+from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+                       QgsLayerTreeGroup, QgsMessageLog, QgsRectangle, QgsVectorLayer)
+
+from ..i18n import tr, ui_language
+from ..processing.analysis.crs import metric_crs_for_bounds
+from ..processing.analysis.errors import N_, OneGridError
+from . import schema as S
+from .migrations import upgrade_workspace
+from .styles import apply_form, apply_style, relabel_legend
+from .workspace import missing_layers, schema_version
+
+#: Layer-tree order, top to bottom: points, then lines, then polygons (outline-only
+#: communities and professional grids above the lightly filled base grids, buildings and
+#: parcels at the bottom). The tables go into a subgroup below.
+TREE_ORDER = (
+    "patrol_points", "cameras", "events", "things", "people", "households", "organizations",
+    "facilities", "roads", "communities", "professional_grids", "base_grids", "buildings",
+    "parcels",
+)
+#: Custom property on the group holding the workspace path.
+GROUP_PROPERTY = "onegrid/workspace"
+#: Project entry (scope, key) holding the path of the workspace added last.
+PROJECT_SCOPE, PROJECT_KEY = "OneGrid", "workspace"
+LOG_TAG = "OneGrid"
+
+
+def _language(language):
+    language = language or ui_language()
+    return "zh" if str(language).lower().startswith("zh") else "en"
+
+
+def _same_file(a, b):
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def _check_workspace(path):
+    """Raise a translated-template OneGridError unless ``path`` is a OneGrid workspace."""
+    if not os.path.exists(path):
+        raise OneGridError(N_("Workspace file {path} does not exist"), path=path)
+    if schema_version(path) == 0 and len(missing_layers(path)) == len(S.LAYERS):
+        raise OneGridError(N_("{path} is not a OneGrid workspace: it has none of the "
+                              "workspace layers"), path=path)
+
+
+def _open_layer(path, spec, language):
+    layer = QgsVectorLayer(f"{path}|layername={spec.name}", spec.zh if language == "zh"
+                           else spec.en, "ogr")
+    if not layer.isValid():
+        raise OneGridError(N_("Cannot open layer {layer} of workspace {path}"),
+                           layer=spec.name, path=path)
+    count = layer.listStylesInDatabase()[0]
+    if count <= 0:
+        apply_style(layer, spec, language)
+    elif language != "zh":
+        apply_form(layer, spec, language)
+        relabel_legend(layer, spec, language)
+    return layer
+
+
+def add_workspace_to_project(gpkg_path, project, language=None, report=None):
+    """Add every layer of a workspace to ``project`` in a group "OneGrid workspace".
+
+    The workspace is first upgraded to the current schema (what changed is logged and given
+    to ``report``). A workspace already in the project is replaced, not added twice.
+
+    Parameters
+    ----------
+    gpkg_path : str or Path
+        The workspace GeoPackage.
+    project : QgsProject
+    language : str, optional
+        "zh" or "en" for layer names, aliases and legends; default: QGIS's interface language.
+    report : callable, optional
+        Called with each translated message about the upgrade.
+
+    Returns
+    -------
+    dict
+        Layer name (schema name, e.g. "buildings") -> QgsVectorLayer, in schema order.
+
+    Raises
+    ------
+    OneGridError
+        The file does not exist, is not a workspace, is newer than this plugin, or a layer
+        cannot be opened.
+    """
+    path = os.path.abspath(os.fspath(gpkg_path))
+    language = _language(language)
+    _check_workspace(path)
+    remove_workspace(project, path)  # release the file before upgrading it
+    old, new, changes = upgrade_workspace(path)
+    if old != new or changes:
+        message = tr("Workspace {path} upgraded from schema version {old} to {new}: "
+                     "{changes}").format(path=path, old=old, new=new,
+                                         changes=", ".join(changes) or "-")
+        QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Info)
+        if report is not None:
+            report(message)
+    project_was_empty = not project.mapLayers()
+
+    layers = {spec.name: _open_layer(path, spec, language) for spec in S.LAYERS}
+    root = project.layerTreeRoot()
+    group = root.insertGroup(0, tr("OneGrid workspace"))
+    group.setCustomProperty(GROUP_PROPERTY, path)
+    tables = None
+    spatial = [name for name in TREE_ORDER if name in layers]
+    spatial += [spec.name for spec in S.LAYERS
+                if spec.geometry and spec.name not in spatial]
+    for name in spatial:
+        project.addMapLayer(layers[name], False)
+        group.addLayer(layers[name])
+    for spec in S.LAYERS:
+        if spec.geometry is None:
+            if tables is None:
+                tables = group.addGroup(tr("Tables"))
+                tables.setExpanded(False)
+            project.addMapLayer(layers[spec.name], False)
+            tables.addLayer(layers[spec.name])
+    if project_was_empty:
+        set_display_crs(project, layers.values())
+    project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, path)
+    return layers
+
+
+def _layer_name(source):
+    for part in source.split("|")[1:]:
+        if part.startswith("layername="):
+            return part[len("layername="):]
+    return None
+
+
+def project_workspace(project):
+    """The workspace a project shows, from its OneGrid group's layers (their sources are
+    resolved by QGIS, so a moved project still finds its file).
+
+    Returns ``(path, {schema layer name: QgsVectorLayer})``, or ``(None, {})``.
+    """
+    for _path, group in workspace_groups(project):
+        layers = {}
+        path = None
+        for node in group.findLayers():
+            layer = node.layer()
+            if layer is None or layer.providerType() != "ogr":
+                continue
+            name = _layer_name(layer.source())
+            if name in S.LAYERS_BY_NAME:
+                layers[name] = layer
+                path = path or os.path.abspath(layer.source().split("|")[0])
+        if layers:
+            return path, layers
+    return None, {}
+
+
+def set_display_crs(project, layers):
+    """Show geographic (degree) data in the metric CRS chosen for it, so that a city map is
+    not stretched east-west: CGCS2000 Gauss-Kruger in China, UTM elsewhere. Returns the
+    EPSG code set, or None when the layers are projected already or empty."""
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for layer in layers:
+        if not layer.isSpatial() or layer.featureCount() == 0:
+            continue
+        if not layer.crs().isGeographic():
+            return None
+        transform = QgsCoordinateTransform(layer.crs(), wgs84, project)
+        extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
+    if extent.isEmpty() or extent.isNull():
+        return None
+    epsg = metric_crs_for_bounds(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
+                                 extent.yMaximum())
+    project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}"))
+    return epsg
+
+
+def workspace_groups(project):
+    """The layer-tree groups of OneGrid workspaces in ``project``: list of (path, group)."""
+    found = []
+    for node in project.layerTreeRoot().children():
+        if isinstance(node, QgsLayerTreeGroup) and node.customProperty(GROUP_PROPERTY):
+            found.append((node.customProperty(GROUP_PROPERTY), node))
+    return found
+
+
+def remove_workspace(project, path):
+    """Remove a workspace's group and every project layer reading its file; returns a count."""
+    path = os.fspath(path)
+    removed = [layer.id() for layer in project.mapLayers().values()
+               if layer.providerType() == "ogr"
+               and _same_file(layer.source().split("|")[0], path)]
+    project.removeMapLayers(removed)
+    root = project.layerTreeRoot()
+    for group_path, group in workspace_groups(project):
+        if _same_file(group_path, path):
+            root.removeChildNode(group)
+    return len(removed)

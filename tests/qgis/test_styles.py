@@ -1,0 +1,157 @@
+"""Default styles stored in a workspace: what plain QGIS sees when it opens the GeoPackage."""
+import sqlite3
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+from onegrid.layers import schema, styles
+
+pytestmark = pytest.mark.qgis
+
+EXPECTED_RENDERERS = {
+    "communities": "singleSymbol",
+    "parcels": "singleSymbol",
+    "base_grids": "singleSymbol",
+    "professional_grids": "categorizedSymbol",
+    "buildings": "singleSymbol",
+    "roads": "RuleRenderer",
+    "facilities": "categorizedSymbol",
+    "organizations": "categorizedSymbol",
+    "households": "singleSymbol",
+    "people": "singleSymbol",
+    "events": "categorizedSymbol",
+    "things": "categorizedSymbol",
+    "cameras": "categorizedSymbol",
+    "patrol_points": "singleSymbol",
+}
+
+
+def _open(path, name):
+    """A layer opened the way plain QGIS opens it (default style loaded from the file)."""
+    layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+    assert layer.isValid(), name
+    return layer
+
+
+def _value_map(layer, field):
+    setup = layer.editorWidgetSetup(layer.fields().indexOf(field))
+    assert setup.type() == "ValueMap"
+    merged = {}
+    for entry in setup.config()["map"]:
+        merged.update(entry)
+    return merged
+
+
+def test_every_spatial_layer_has_a_renderer():
+    spatial = {spec.name for spec in schema.LAYERS if spec.geometry}
+    assert set(EXPECTED_RENDERERS) == spatial
+
+
+def test_plain_qgis_gets_chinese_form_and_styles(workspace):
+    buildings = _open(workspace, "buildings")
+    levels = buildings.fields().indexOf("levels")
+    assert buildings.attributeAlias(levels) == "层数"
+    use = _value_map(buildings, "use")
+    assert use["住宅"] == "residential"
+    assert use["出租屋"] == "rental"
+    assert list(use.values())[0] == "{2839923C-8B7D-419E-B84B-CA2FE9B80EC7}"  # optional: NULL
+    assert buildings.renderer().type() == "singleSymbol"
+    del buildings
+
+    events = _open(workspace, "events")
+    status = _value_map(events, "status")
+    assert status == {v.zh: v.code for v in schema.EVENT_STATUSES}  # required: no NULL entry
+    escalated = events.editorWidgetSetup(events.fields().indexOf("escalated"))
+    assert escalated.type() == "CheckBox"
+    reported_at = events.editorWidgetSetup(events.fields().indexOf("reported_at"))
+    assert reported_at.type() == "DateTime"
+    assert [c.label() for c in events.renderer().categories()] == [
+        "已上报", "已立案", "已派单", "处置中", "待核查", "已结案"]
+    del events
+
+    for name, renderer_type in EXPECTED_RENDERERS.items():
+        layer = _open(workspace, name)
+        assert layer.renderer().type() == renderer_type, name
+        del layer
+
+    grids = _open(workspace, "base_grids")
+    assert grids.labelsEnabled()
+    settings = grids.labeling().settings()
+    assert settings.fieldName == 'coalesce("name", "grid_code")'
+    assert settings.format().buffer().enabled()
+    assert grids.attributeAlias(grids.fields().indexOf("grid_code")) == "网格编码"
+    del grids
+
+    people = _open(workspace, "people")
+    assert people.hasScaleBasedVisibility() and people.minimumScale() == 6000
+    assert people.isInScaleRange(5000) and not people.isInScaleRange(10000)
+    del people
+
+    staff = _open(workspace, "grid_staff")
+    assert _value_map(staff, "role")["网格长"] == "leader"
+    assert staff.attributeAlias(staff.fields().indexOf("staff_name")) == "姓名"
+    del staff
+
+
+def test_camera_wedge_turns_with_azimuth(workspace):
+    cameras = _open(workspace, "cameras")
+    categories = {c.value(): c for c in cameras.renderer().categories()}
+    assert set(categories) == {"bullet", "dome", "ptz"}
+    wedge = categories["bullet"].symbol().symbolLayer(0)
+    angle = wedge.dataDefinedProperties().property(wedge.PropertyAngle)
+    assert angle.isActive()
+    assert angle.expressionString() == 'coalesce("azimuth_deg", 0) + 45'
+    ring = categories["ptz"].symbol().symbolLayer(0)
+    assert not ring.dataDefinedProperties().property(ring.PropertyAngle).isActive()
+    del cameras
+
+
+def test_one_default_style_row_per_layer(workspace):
+    with sqlite3.connect(workspace) as db:
+        rows = db.execute("SELECT f_table_name, styleName FROM layer_styles "
+                          "WHERE useAsDefault = 1").fetchall()
+    assert sorted(rows) == sorted((spec.name, styles.STYLE_NAME) for spec in schema.LAYERS)
+
+
+def test_storing_again_replaces_the_default(workspace):
+    styles.store_default_styles(workspace)
+    with sqlite3.connect(workspace) as db:
+        (count,) = db.execute("SELECT count(*) FROM layer_styles").fetchone()
+    assert count == len(schema.LAYERS)
+
+
+def test_english_style(workspace):
+    layer = QgsVectorLayer(f"{workspace}|layername=buildings", "b", "ogr",
+                           QgsVectorLayer.LayerOptions(False, False))
+    styles.apply_style(layer, schema.BUILDINGS, language="en")
+    assert layer.attributeAlias(layer.fields().indexOf("levels")) == "Floors"
+    assert _value_map(layer, "use")["Residential"] == "residential"
+    assert _value_map(layer, "use")["(not set)"] == "{2839923C-8B7D-419E-B84B-CA2FE9B80EC7}"
+    del layer
+
+
+def test_english_legend_over_a_stored_chinese_style(workspace):
+    layer = _open(workspace, "professional_grids")
+    styles.relabel_legend(layer, schema.PROFESSIONAL_GRIDS, "en")
+    labels = {c.value(): c.label() for c in layer.renderer().categories()}
+    assert labels["police"] == "Police grid"
+    assert labels["fire"] == "Fire grid"
+    del layer
+    roads = _open(workspace, "roads")
+    styles.relabel_legend(roads, schema.ROADS, "en")
+    assert [r.label() for r in roads.renderer().rootRule().children()] == [
+        "Footpaths and cycleways", "Minor roads", "Main roads", "Other roads", "Not walkable"]
+    del roads
+
+
+def test_missing_layer_is_reported(tmp_path):
+    from osgeo import ogr
+
+    from onegrid.processing.analysis.errors import OneGridError
+
+    path = tmp_path / "other.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    ds.CreateLayer("something", None, ogr.wkbPoint)
+    ds = None
+    with pytest.raises(OneGridError, match=r"other.gpkg has no layer communities$"):
+        styles.store_default_styles(path)
