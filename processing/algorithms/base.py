@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from ...i18n import tr
-from ..analysis.errors import Canceled, OneGridError
+from ..analysis.errors import N_, Canceled, OneGridError
 
 ICON = os.path.join(os.path.dirname(__file__), "..", "..", "resources", "icons", "onegrid.svg")
 
@@ -24,6 +24,31 @@ GROUPS = {
 }
 
 
+def _folded(text):
+    return "".join(ch for ch in str(text).casefold() if ch not in " -_")
+
+
+def enum_option(value, options, parameter):
+    """The option name for an enum value given as an index, a digit string or a name.
+
+    Names match ignoring case, blanks, ``-`` and ``_`` (``gcj-02`` is ``GCJ02``). Anything else
+    raises :class:`OneGridError` naming the parameter and listing the options.
+    """
+    if isinstance(value, (list, tuple)) and len(value) == 1:
+        value = value[0]
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == int(value):
+        if 0 <= int(value) < len(options):
+            return options[int(value)]
+    text = "" if value is None else str(value).strip()
+    if text.isdigit() and int(text) < len(options):
+        return options[int(text)]
+    for option in options:
+        if _folded(option) == _folded(text):
+            return option
+    raise OneGridError(N_("{value} is not a valid {parameter}; choose one of: {options}"),
+                       value=value, parameter=parameter, options=", ".join(options))
+
+
 class OneGridAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set NAME, GROUP, DISPLAY, HELP, implement initAlgorithm and
     execute(parameters, context, feedback); OneGridError becomes a translated
@@ -33,6 +58,9 @@ class OneGridAlgorithm(QgsProcessingAlgorithm):
     GROUP = "workspace"
     DISPLAY = ""
     HELP = ""
+    #: Enum parameters: name -> option names in drop-down order. QGIS 3.22's enum parameter
+    #: takes indices only; these also take their option names (the public contract).
+    ENUM_OPTIONS = {}
 
     def tr(self, text):
         return tr(text)
@@ -57,6 +85,24 @@ class OneGridAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self):
         return QIcon(ICON)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS's name)
+        normalised = dict(parameters)
+        for name, options in self.ENUM_OPTIONS.items():
+            if parameters.get(name) is None:
+                continue
+            try:
+                normalised[name] = options.index(enum_option(parameters[name], options, name))
+            except OneGridError as err:
+                return False, err.translated(tr)
+        return super().checkParameterValues(normalised, context)
+
+    def enum_value(self, parameters, name):
+        """The option name chosen for enum parameter ``name`` (its default when absent)."""
+        value = parameters.get(name)
+        if value is None:
+            value = self.parameterDefinition(name).defaultValue()
+        return enum_option(value, self.ENUM_OPTIONS[name], name)
 
     def processAlgorithm(self, parameters, context, feedback):
         try:

@@ -8,24 +8,8 @@ from qgis.core import (QgsAbstractGeometryTransformer, QgsFeatureSink, QgsGeomet
 
 from ...i18n import tr
 from ..analysis import coords
-from ..analysis.errors import N_, OneGridError, check_canceled
+from ..analysis.errors import N_, check_canceled
 from .base import OneGridAlgorithm, fail
-
-
-def system_of(value, default):
-    """The system name for an enum parameter value: an index (int or digits) or a name."""
-    if value is None or value == "":
-        return coords.SYSTEMS[default]
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        index = int(value)
-    elif isinstance(value, str) and value.strip().isdigit():
-        index = int(value.strip())
-    else:
-        return coords.system_name(value)
-    if not 0 <= index < len(coords.SYSTEMS):
-        raise OneGridError(N_("Unknown coordinate system {name}: use one of {choices}"),
-                           name=value, choices=", ".join(coords.SYSTEMS))
-    return coords.SYSTEMS[index]
 
 
 class _Lookup(QgsAbstractGeometryTransformer):
@@ -93,17 +77,17 @@ class ConvertCoordinates(OneGridAlgorithm):
     OUTPUT = "OUTPUT"
     CONVERTED = "CONVERTED"
     UNCHANGED = "UNCHANGED"
-    ENUMS = {FROM: 1, TO: 0}  # parameter -> default option index (GCJ02 -> WGS84)
+    ENUM_OPTIONS = {FROM: tuple(coords.SYSTEMS), TO: tuple(coords.SYSTEMS)}
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, tr("Input layer"), [QgsProcessing.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterEnum(
             self.FROM, tr("Coordinates of the input"), options=list(coords.SYSTEMS),
-            defaultValue=self.ENUMS[self.FROM]))
+            defaultValue=1))  # GCJ02
         self.addParameter(QgsProcessingParameterEnum(
             self.TO, tr("Convert to"), options=list(coords.SYSTEMS),
-            defaultValue=self.ENUMS[self.TO]))
+            defaultValue=0))  # WGS84
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Converted"), QgsProcessing.TypeVectorAnyGeometry))
         self.addOutput(QgsProcessingOutputNumber(
@@ -111,20 +95,9 @@ class ConvertCoordinates(OneGridAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(
             self.UNCHANGED, tr("Features outside China or without geometry (unchanged)")))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802
-        # QGIS 3.22's enum parameter accepts only indices: map option names to indices first.
-        normalised = dict(parameters)
-        for name, default in self.ENUMS.items():
-            try:
-                system = system_of(parameters.get(name), default)
-            except OneGridError as err:
-                return False, err.translated(tr)
-            normalised[name] = coords.SYSTEMS.index(system)
-        return super().checkParameterValues(normalised, context)
-
     def execute(self, parameters, context, feedback):
-        src = system_of(parameters.get(self.FROM), self.ENUMS[self.FROM])
-        dst = system_of(parameters.get(self.TO), self.ENUMS[self.TO])
+        src = self.enum_value(parameters, self.FROM)
+        dst = self.enum_value(parameters, self.TO)
         if src == dst:
             fail(N_("Input and output coordinates are both {name}: choose two different "
                     "systems"), name=src)

@@ -28,27 +28,6 @@ KINDS = ("people", "households", "organizations", "events", "things", "cameras",
 ENCODINGS = ("auto", "UTF-8", "UTF-8-SIG", "GB18030")
 
 
-def enum_option(value, options, parameter):
-    """The option name for an enum value given as index, digit string or name (any case).
-
-    Raises OneGridError naming the parameter and the options for anything else.
-    """
-    if isinstance(value, (list, tuple)) and len(value) == 1:
-        value = value[0]
-    if isinstance(value, bool):
-        value = None
-    if isinstance(value, int) and 0 <= value < len(options):
-        return options[value]
-    text = "" if value is None else str(value).strip()
-    if text.isdigit() and int(text) < len(options):
-        return options[int(text)]
-    for option in options:
-        if option.casefold() == text.casefold():
-            return option
-    raise OneGridError(N_("{value} is not a valid {parameter}; choose one of: {options}"),
-                       value=value, parameter=parameter, options=", ".join(options))
-
-
 class ImportTable(OneGridAlgorithm):
     NAME = "import_table"
     GROUP = "records"
@@ -72,6 +51,7 @@ class ImportTable(OneGridAlgorithm):
 
     INPUT = "INPUT"
     KIND = "KIND"
+    ENUM_OPTIONS = {"KIND": KINDS, "ENCODING": ENCODINGS}
     X_FIELD = "X_FIELD"
     Y_FIELD = "Y_FIELD"
     WKT_FIELD = "WKT_FIELD"
@@ -107,18 +87,9 @@ class ImportTable(OneGridAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.REJECTED, tr("Rows rejected")))
         self.addOutput(QgsProcessingOutputString(self.ENCODING, tr("Encoding used")))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS's name)
-        # QGIS 3.22's enum check takes indices only; option names (and unknown values, which
-        # run() reports with the valid options) are judged in run().
-        checked = dict(parameters)
-        for name in (self.KIND, self.ENCODING):
-            if checked.get(name) is not None:
-                checked[name] = 0
-        return super().checkParameterValues(checked, context)
-
     def execute(self, parameters, context, feedback):
-        kind = enum_option(parameters.get(self.KIND, 0), KINDS, self.KIND)
-        encoding = enum_option(parameters.get(self.ENCODING, 0), ENCODINGS, self.ENCODING)
+        kind = self.enum_value(parameters, self.KIND)
+        encoding = self.enum_value(parameters, self.ENCODING)
         path = self.parameterAsFile(parameters, self.INPUT, context)
         workspace = self.parameterAsFile(parameters, self.WORKSPACE, context)
         x_field = self.parameterAsString(parameters, self.X_FIELD, context).strip() or None

@@ -308,7 +308,7 @@ class TestPatrols:
         homes = [(0.0, 0.0), (2400.0, 1600.0)]
         points = syn.make_patrol_points(town_roads(), 4, 2, "2026-11-21", gps_noise_m=0.0,
                                         patrol_radius_m=300.0, homes=homes)
-        for (device, track), home in zip(points.groupby("device_id"), homes):
+        for (_device, track), home in zip(points.groupby("device_id"), homes):
             xy = shapely.get_coordinates(track.geometry.values)
             assert np.hypot(*(xy[0] - home)) < 1e-6
             assert np.hypot(*(xy - home).T).max() <= 3 * 300.0

@@ -210,14 +210,14 @@ class TestErrors:
     def test_unknown_system(self, run_alg, points):
         with pytest.raises(QgsProcessingException) as err:
             run_alg(ALG, {"INPUT": points, "FROM": "Mars", "TO": 0, "OUTPUT": "memory:"})
-        assert str(err.value) == ("Unable to execute algorithm\nUnknown coordinate system Mars: "
-                                  "use one of WGS84, GCJ02, BD09")
+        assert str(err.value) == ("Unable to execute algorithm\nMars is not a valid FROM; choose "
+                                  "one of: WGS84, GCJ02, BD09")
 
     def test_index_out_of_range(self, run_alg, points):
         with pytest.raises(QgsProcessingException) as err:
             run_alg(ALG, {"INPUT": points, "FROM": 1, "TO": 3, "OUTPUT": "memory:"})
-        assert str(err.value) == ("Unable to execute algorithm\nUnknown coordinate system 3: "
-                                  "use one of WGS84, GCJ02, BD09")
+        assert str(err.value) == ("Unable to execute algorithm\n3 is not a valid TO; choose "
+                                  "one of: WGS84, GCJ02, BD09")
 
     def test_layer_without_crs(self, run_alg):
         layer = memory_layer("Point", "nocrs", [(("a", 1, 1.0), "POINT (116.4 39.9)")], crs="")

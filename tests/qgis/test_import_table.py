@@ -208,12 +208,14 @@ def test_fatal_errors(workspace, run_alg, tmp_path):
         "Unknown coordinate reference system EPSG:999999")
     kinds = ("people, households, organizations, events, things, cameras, facilities, "
              "patrol_points, grid_staff")
-    assert fatal(run_alg, params(workspace, gbk, KIND="pets")) == (
+    invalid = "Unable to execute algorithm\n"
+    assert fatal(run_alg, params(workspace, gbk, KIND="pets")) == invalid + (
         f"pets is not a valid KIND; choose one of: {kinds}")
-    assert fatal(run_alg, params(workspace, gbk, KIND=9)) == (
+    assert fatal(run_alg, params(workspace, gbk, KIND=9)) == invalid + (
         f"9 is not a valid KIND; choose one of: {kinds}")
     assert fatal(run_alg, params(workspace, gbk, ENCODING="latin1")) == (
-        "latin1 is not a valid ENCODING; choose one of: auto, UTF-8, UTF-8-SIG, GB18030")
+        invalid + "latin1 is not a valid ENCODING; choose one of: auto, UTF-8, UTF-8-SIG, "
+        "GB18030")
     nowhere = tmp_path / "nowhere.gpkg"
     assert fatal(run_alg, params(nowhere, gbk)) == f"Workspace file {nowhere} does not exist"
     plain = tmp_path / "plain.gpkg"

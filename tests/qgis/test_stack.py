@@ -1,5 +1,4 @@
 """QGIS, Processing and the Python GIS stack in one process, without clashes."""
-import subprocess
 import sys
 
 import pytest
