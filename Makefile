@@ -31,6 +31,7 @@ test-gui: setup
 	$(VENV)/bin/pytest -m gui
 
 qgis: setup
+	@[ -f demo_output/onegrid_demo.qgz ] || $(MAKE) demo
 	bash bin/onegrid-qgis demo_output/onegrid_demo.qgz
 
 bench: setup
