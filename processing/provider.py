@@ -1,4 +1,7 @@
 """The Processing provider ``onegrid``."""
+import importlib
+import pkgutil
+
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -7,13 +10,20 @@ from .algorithms.base import ICON
 
 
 def algorithm_classes():
-    """Every algorithm class the provider offers (imported when the provider loads)."""
-    from .algorithms.convert_coordinates import ConvertCoordinates
-    from .algorithms.create_workspace import CreateWorkspace
-    from .algorithms.import_osm import ImportOsm
-    from .algorithms.import_table import ImportTable
+    """Every algorithm class in processing/algorithms (one module per algorithm), by name."""
+    from . import algorithms
+    from .algorithms.base import OneGridAlgorithm
 
-    return [CreateWorkspace, ImportOsm, ImportTable, ConvertCoordinates]
+    found = {}
+    for info in pkgutil.iter_modules(algorithms.__path__):
+        if info.name == "base":
+            continue
+        module = importlib.import_module(f"{algorithms.__name__}.{info.name}")
+        for obj in vars(module).values():
+            if (isinstance(obj, type) and issubclass(obj, OneGridAlgorithm)
+                    and obj.__module__ == module.__name__ and obj.NAME):
+                found[obj.NAME] = obj
+    return [found[name] for name in sorted(found)]
 
 
 class OneGridProvider(QgsProcessingProvider):
