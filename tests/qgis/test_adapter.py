@@ -1,0 +1,71 @@
+"""The QGIS <-> GeoDataFrame adapter: one pass in, one pass out, nothing lost."""
+import pytest
+import shapely
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+
+from onegrid.processing.adapter import fields_for, source_to_frame
+from onegrid.processing.analysis.errors import OneGridError
+
+pytestmark = pytest.mark.qgis
+
+
+def memory(wkts, crs="EPSG:3857"):
+    layer = QgsVectorLayer(f"Polygon?crs={crs}&field=code:string&field=n:integer", "grids",
+                           "memory")
+    features = []
+    for i, wkt in enumerate(wkts):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([f"g{i}", i])
+        if wkt:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(f)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+class Feedback:
+    def __init__(self):
+        self.warnings = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
+
+
+def test_source_to_frame_reads_ids_attributes_geometry_crs(qgis_app):
+    layer = memory(["POLYGON((0 0,10 0,10 10,0 10,0 0))",
+                    "POLYGON((0 0,10 10,10 0,0 10,0 0))", None])
+    feedback = Feedback()
+    frame = source_to_frame(layer, "grids", feedback)
+    assert list(frame.index) == [1, 2, 3]
+    assert list(frame["code"]) == ["g0", "g1", "g2"]
+    assert frame.crs.to_epsg() == 3857
+    assert frame.geometry.iloc[0].area == pytest.approx(100.0)
+    assert shapely.is_valid(frame.geometry.iloc[1])  # the bow-tie was repaired
+    assert frame.geometry.iloc[1].area == pytest.approx(50.0)
+    assert frame.geometry.iloc[2] is None
+    assert feedback.warnings == ["1 invalid geometries of grids were repaired (feature ids 2)"]
+    del layer
+
+
+def test_missing_field_and_crs_are_named(qgis_app):
+    layer = memory(["POLYGON((0 0,1 0,1 1,0 0))"])
+    with pytest.raises(OneGridError) as err:
+        source_to_frame(layer, "grids", attributes=["code", "grid_type"])
+    assert str(err.value) == "Layer grids has no field grid_type; its fields are: code, n"
+    nocrs = memory(["POLYGON((0 0,1 0,1 1,0 0))"], crs="")
+    with pytest.raises(OneGridError, match="Layer grids has no coordinate reference system"):
+        source_to_frame(nocrs, "grids")
+    del layer, nocrs
+
+
+def test_fields_for_types(qgis_app):
+    import geopandas as gpd
+    import pandas as pd
+    frame = gpd.GeoDataFrame({"a": [1], "b": [1.5], "c": ["x"], "d": [True],
+                              "e": pd.to_datetime(["2026-01-01"])},
+                             geometry=[shapely.Point(0, 0)], crs=3857)
+    fields = fields_for(frame)
+    assert [f.name() for f in fields] == ["a", "b", "c", "d", "e"]
+    assert [f.type() for f in fields] == [QVariant.LongLong, QVariant.Double, QVariant.String,
+                                          QVariant.Bool, QVariant.DateTime]
