@@ -9,7 +9,8 @@ from ..processing.analysis.crs import metric_crs_for_bounds
 from ..processing.analysis.errors import N_, OneGridError
 from . import schema as S
 from .migrations import upgrade_workspace
-from .styles import apply_form, apply_style, relabel_legend
+from .styles import apply_form, apply_privacy, apply_style, relabel_legend, \
+    show_personal_data
 from .workspace import missing_layers, schema_version
 
 #: Layer-tree order, top to bottom: points, then lines, then polygons (outline-only
@@ -57,6 +58,8 @@ def _open_layer(path, spec, language):
     elif language != "zh":
         apply_form(layer, spec, language)
         relabel_legend(layer, spec, language)
+    if count <= 0 or language != "zh" or show_personal_data():
+        apply_privacy(layer, spec, language, reveal=show_personal_data())
     return layer
 
 

@@ -14,8 +14,9 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsEditorWidgetSetup, QgsFi
                        QgsSimpleLineSymbolLayer, QgsSimpleMarkerSymbolLayer,
                        QgsSimpleMarkerSymbolLayerBase, QgsSingleSymbolRenderer, QgsSymbolLayer,
                        QgsTextBufferSettings, QgsTextFormat, QgsUnitTypes,
-                       QgsValueMapFieldFormatter, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
-from qgis.PyQt.QtCore import Qt
+                       QgsField, QgsSettings, QgsValueMapFieldFormatter, QgsVectorLayer,
+                       QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtCore import Qt, QVariant
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
 from ..processing.analysis.errors import N_, OneGridError
@@ -347,6 +348,62 @@ def apply_form(layer, spec, language="zh"):
         layer.setDisplayExpression(f'"{spec.required_fields[0]}"')
 
 
+# --- Personal data ---------------------------------------------------------------------------
+#: QgsSettings key: True shows ID numbers and phones unmasked (an explicit choice; off by default).
+SHOW_PERSONAL_KEY = "onegrid/show_personal_data"
+#: How many leading and trailing characters masking keeps, per personal field (as in
+#: processing/analysis/idcard.py: 110105********123X, 138****5678).
+_MASK_KEEP = {"id_number": (6, 4), "phone": (3, 4)}
+
+
+def show_personal_data():
+    """Whether the user chose to see personal fields unmasked (default: no)."""
+    return QgsSettings().value(SHOW_PERSONAL_KEY, False, type=bool)
+
+
+def mask_expression(field_name):
+    """A QGIS expression showing ``field_name`` masked: head, stars, tail."""
+    head, tail = _MASK_KEEP.get(field_name, (3, 4))
+    quoted = f'"{field_name}"'
+    return (f"CASE WHEN {quoted} IS NULL THEN NULL "
+            f"WHEN length({quoted}) <= {head + tail} THEN rpad('', length({quoted}), '*') "
+            f"ELSE left({quoted}, {head}) || rpad('', length({quoted}) - {head + tail}, '*') "
+            f"|| right({quoted}, {tail}) END")
+
+
+def apply_privacy(layer, spec, language="zh", reveal=False):
+    """Mask personal fields: each gets a masked virtual column and the raw one is hidden
+    from the attribute table and the form, unless ``reveal`` (an explicit user setting)."""
+    language = _lang(language)
+    personal = [f for f in spec.fields if f.personal and layer.fields().indexOf(f.name) >= 0]
+    config = layer.attributeTableConfig()
+    columns = config.columns()
+    for field_spec in personal:
+        masked = f"{field_spec.name}_masked"
+        existing = layer.fields().indexOf(masked)
+        if existing >= 0 and reveal:
+            layer.removeExpressionField(existing)
+        elif existing < 0 and not reveal:
+            layer.addExpressionField(mask_expression(field_spec.name),
+                                     QgsField(masked, QVariant.String))
+            layer.setFieldAlias(layer.fields().indexOf(masked),
+                                _label(field_spec, language) + _MASKED_SUFFIX[language])
+        index = layer.fields().indexOf(field_spec.name)
+        layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("Hidden", {}) if not reveal
+                                   else (widget_for(field_spec, language)
+                                         or QgsEditorWidgetSetup("TextEdit", {})))
+    config.update(layer.fields())
+    columns = config.columns()
+    hidden = {f.name for f in personal} if not reveal else set()
+    for column in columns:
+        column.hidden = column.name in hidden
+    config.setColumns(columns)
+    layer.setAttributeTableConfig(config)
+
+
+_MASKED_SUFFIX = {"zh": "（脱敏）", "en": " (masked)"}
+
+
 def relabel_legend(layer, spec, language="zh"):
     """Put ``language`` labels on the legend classes of a layer's stored default style
     (categories of coded values, road classes).
@@ -389,6 +446,7 @@ def apply_style(layer, spec, language="zh"):
     """
     language = _lang(language)
     apply_form(layer, spec, language)
+    apply_privacy(layer, spec, language)
     layer.setTitle(_label(spec, language))
     if spec.geometry is None or not layer.isSpatial():
         return

@@ -155,3 +155,41 @@ def test_missing_layer_is_reported(tmp_path):
     ds = None
     with pytest.raises(OneGridError, match=r"other.gpkg has no layer communities$"):
         styles.store_default_styles(path)
+
+
+def test_personal_fields_are_masked_by_default(qgis_app, tmp_path):
+    """Plain QGIS opening a workspace sees ID numbers and phones masked, the raw columns
+    hidden; the explicit setting reveals them."""
+    import geopandas as gpd
+    import shapely
+    from qgis.core import QgsSettings, QgsVectorLayer
+
+    from onegrid.layers import schema as S
+    from onegrid.layers.io import append_frame
+    from onegrid.layers.styles import SHOW_PERSONAL_KEY, apply_privacy, store_default_styles
+    from onegrid.layers.workspace import create_workspace
+
+    path = tmp_path / "p.gpkg"
+    create_workspace(path)
+    append_frame(path, "people", gpd.GeoDataFrame(
+        {"name": ["张三"], "id_number": ["11010519491231002X"], "phone": ["13812345678"]},
+        geometry=[shapely.Point(116.4, 39.9)], crs="EPSG:4490"))
+    store_default_styles(path)
+    layer = QgsVectorLayer(f"{path}|layername=people", "people", "ogr")
+    feature = next(layer.getFeatures())
+    assert feature["id_number_masked"] == "110105********002X"
+    assert feature["phone_masked"] == "138****5678"
+    fields = layer.fields()
+    assert fields.field("id_number_masked").alias() == "公民身份号码（脱敏）"
+    assert fields.field("id_number").editorWidgetSetup().type() == "Hidden"
+    hidden = {c.name: c.hidden for c in layer.attributeTableConfig().columns()}
+    assert hidden["id_number"] and hidden["phone"] and not hidden["id_number_masked"]
+    settings = QgsSettings()
+    settings.setValue(SHOW_PERSONAL_KEY, True)
+    try:
+        apply_privacy(layer, S.PEOPLE, reveal=True)
+        assert layer.fields().indexOf("id_number_masked") < 0
+        assert layer.fields().field("id_number").editorWidgetSetup().type() != "Hidden"
+    finally:
+        settings.remove(SHOW_PERSONAL_KEY)
+    del layer
