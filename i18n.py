@@ -28,7 +28,8 @@ def tr_zh(text):
         _zh = QTranslator()
         if not _zh.load(QM_PATH):
             raise RuntimeError("OneGrid's Chinese catalogue is missing: " + QM_PATH)
-    return _zh.translate(CONTEXT, text) or text
+    # PyQt5 passes a str to QTranslator.translate through the ASCII codec: give it UTF-8 bytes.
+    return _zh.translate(CONTEXT, text.encode("utf-8")) or text
 
 
 def ui_language():

@@ -228,3 +228,17 @@ def test_fatal_errors(workspace, run_alg, tmp_path):
     text.write_text("not a database")
     assert fatal(run_alg, params(text, gbk)) == f"{text} is not a GeoPackage workspace"
     assert len(read_layer(workspace, "people")) == 0  # nothing half-imported
+
+
+def test_bad_yes_no_value_is_rejected_with_a_chinese_reason(workspace, run_alg, tmp_path):
+    path = tmp_path / "households.csv"
+    path.write_text("household_code,is_rental\nH1,是\nH2,maybe\n", encoding="utf-8")
+    results, _feedback = run_alg("onegrid:import_table", {
+        "INPUT": str(path), "KIND": "households", "WORKSPACE": str(workspace)})
+    assert (results["IMPORTED"], results["REJECTED"]) == (1, 1)
+    rejected = read_layer(workspace, "rejected_rows")
+    assert rejected["row_number"].tolist() == [3]
+    assert rejected["reason_en"].iloc[0].endswith("maybe is not yes or no (write 1/0, yes/no "
+                                                  "or 是/否)")
+    assert "不是“是”或“否”" in rejected["reason_zh"].iloc[0]
+    assert read_layer(workspace, "households")["is_rental"].tolist() == [1]

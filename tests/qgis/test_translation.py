@@ -12,6 +12,9 @@ def test_qm_is_built_and_translates(qgis_app):
     assert os.path.getsize(i18n.QM_PATH) > 1000
     assert i18n.tr_zh("OneGrid") == "一张网"
     assert i18n.tr_zh("Create workspace") == "新建工作空间"
+    # a source string with Chinese in it (PyQt5 would push a str through the ASCII codec)
+    from onegrid.processing.analysis import tables
+    assert "是/否" in tables.R_BOOL and "不是" in i18n.tr_zh(tables.R_BOOL)
 
 
 def test_installed_translator_switches_tr(qgis_app):
