@@ -4,7 +4,7 @@ import os
 from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
                        QgsLayerTreeGroup, QgsMessageLog, QgsRectangle, QgsVectorLayer)
 
-from ..i18n import tr, ui_language
+from ..i18n import tr, tr_zh, ui_language
 from ..processing.analysis.crs import metric_crs_for_bounds
 from ..processing.analysis.errors import N_, OneGridError
 from . import schema as S
@@ -106,7 +106,8 @@ def add_workspace_to_project(gpkg_path, project, language=None, report=None):
 
     layers = {spec.name: _open_layer(path, spec, language) for spec in S.LAYERS}
     root = project.layerTreeRoot()
-    group = root.insertGroup(0, tr("OneGrid workspace"))
+    title = tr_zh("OneGrid workspace")  # the group is named in the layers' language
+    group = root.insertGroup(0, title if language == "zh" else "OneGrid workspace")
     group.setCustomProperty(GROUP_PROPERTY, path)
     tables = None
     spatial = [name for name in TREE_ORDER if name in layers]

@@ -107,7 +107,7 @@ def test_layer_tree_order_and_names(project, bubenec_workspace):
     layers = add_workspace_to_project(bubenec_workspace, project, language="zh")
     group = project.layerTreeRoot().children()[0]
     assert isinstance(group, QgsLayerTreeGroup)
-    assert group.name() == "OneGrid workspace"  # English until the catalogue is filled
+    assert group.name() == "一张网工作空间"
     top = [node.layer().name() for node in group.children()
            if isinstance(node, QgsLayerTreeLayer)]
     assert top[:3] == ["巡查轨迹点", "视频监控", "事件"]
