@@ -35,6 +35,7 @@ qgis: setup
 	bash bin/onegrid-qgis demo_output/onegrid_demo.qgz
 
 bench: setup
+	$(VENV)/bin/pip install -q -r requirements-bench.txt
 	$(PY) -m onegrid.benchmarks.run
 
 i18n: setup

@@ -334,7 +334,7 @@ def _kmeans(points, weights, k, rng, iterations=30):
     return np.unique(seeds, axis=0)
 
 
-def _contiguous(tiles):
+def contiguous(tiles):
     """Tiles made one part each: detached pieces join the neighbour they share most edge with.
 
     A piece touching no other tile along an edge (an island) stays with its tile. Empty tiles
@@ -380,7 +380,7 @@ def _tessellate(seeds, region):
     pi, ci = shapely.STRtree(cells).query(points, predicate="intersects")
     order = np.full(len(seeds), -1)
     order[pi] = ci
-    return _contiguous(shapely.intersection(cells[order], region))
+    return contiguous(shapely.intersection(cells[order], region))
 
 
 def _balanced_labels(points, weights, k, rng, iterations=80, patience=20):
@@ -422,7 +422,7 @@ def _balanced_labels(points, weights, k, rng, iterations=80, patience=20):
     return np.unique(best, return_inverse=True)[1].ravel()
 
 
-def _outline_points(footprints, tolerance=0.5):
+def outline_points(footprints, tolerance=0.5):
     """Vertices of the outer rings of ``footprints`` (simplified) and the index of each."""
     parts, owner = shapely.get_parts(shapely.simplify(footprints, tolerance),
                                      return_index=True)
@@ -431,7 +431,7 @@ def _outline_points(footprints, tolerance=0.5):
     return coords, owner[ring]
 
 
-def _union_cells(cells):
+def union_cells(cells):
     """Union of Voronoi cells (an exact coverage: the fast coverage union, else a full one)."""
     if len(cells) == 1:
         return cells[0]
@@ -457,7 +457,7 @@ def _grid_tiles(points, weights, k, region, rng, footprints=None):
     if footprints is not None:
         _, near = cKDTree(points).query(points, k=min(9, len(points)))
         edge = (label[near] != label[:, None]).any(axis=1)
-        coords, owner = _outline_points(np.asarray(footprints, dtype=object)[edge])
+        coords, owner = outline_points(np.asarray(footprints, dtype=object)[edge])
         generators = np.vstack([points, coords])
         generator_label = np.r_[label, label[np.flatnonzero(edge)[owner]]]
     unique, first = np.unique(np.round(generators, 3), axis=0, return_index=True)
@@ -468,11 +468,11 @@ def _grid_tiles(points, weights, k, region, rng, footprints=None):
     cell_label = np.full(len(cells), -1)
     cell_label[cell] = generator_label[first][site]
     groups = pd.Series(np.arange(len(cells))).groupby(cell_label).indices
-    unions = np.array([_union_cells(cells[idx]) for lab, idx in groups.items() if lab >= 0],
+    unions = np.array([union_cells(cells[idx]) for lab, idx in groups.items() if lab >= 0],
                       dtype=object)
     tiles = shapely.intersection(unions, region)
     tiles[shapely.is_empty(tiles)] = None
-    tiles = _contiguous(tiles[~pd.isna(tiles)])
+    tiles = contiguous(tiles[~pd.isna(tiles)])
     return tiles[np.array([t is not None for t in tiles])]
 
 
