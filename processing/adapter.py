@@ -72,7 +72,10 @@ def source_to_frame(source, name, feedback=None, attributes=None):
                                     "(feature ids {ids})").format(
                 count=int(invalid.sum()), layer=name,
                 ids=", ".join(str(i) for i in np.asarray(ids)[invalid][:20])))
-    return gpd.GeoDataFrame(frame, geometry=geoms, crs=crs)
+    result = gpd.GeoDataFrame(frame, geometry=geoms, crs=crs)
+    # Which features were repaired, for checks that report invalid input (check_grids).
+    result.attrs["repaired_ids"] = np.asarray(ids)[invalid].tolist()
+    return result
 
 
 def parameter_frame(alg, parameters, name, context, feedback, required_fields=(),
@@ -81,7 +84,7 @@ def parameter_frame(alg, parameters, name, context, feedback, required_fields=()
     source = alg.parameterAsSource(parameters, name, context)
     if source is None:
         return None
-    layer = source.sourceName() or name
+    layer = _layer_name(parameters.get(name), source.sourceName() or name)
     fields = source.fields()
     for field in required_fields:
         if field and fields.lookupField(field) < 0:
@@ -93,6 +96,16 @@ def parameter_frame(alg, parameters, name, context, feedback, required_fields=()
         raise OneGridError(N_("Layer {layer} is empty"), layer=layer)
     frame.attrs["layer_name"] = layer
     return frame
+
+
+def _layer_name(value, fallback):
+    """The name to use in messages: a GeoPackage URI's layername, else the source's name
+    (which QGIS gives as the file's base name for ``file.gpkg|layername=x``)."""
+    text = value if isinstance(value, str) else ""
+    for part in text.split("|")[1:]:
+        if part.startswith("layername="):
+            return part[len("layername="):]
+    return fallback
 
 
 def _python(value):

@@ -118,7 +118,7 @@ class TestCodeGrids:
             run_alg("onegrid:code_grids", {"GRIDS": write(cells(), tmp_path / "in.gpkg"),
                                            "SCHEME": "CJT349",
                                            "OUTPUT": str(tmp_path / "out.gpkg")})
-        assert str(err.value) == ("Layer in: The CJT349 scheme needs a 6-digit "
+        assert str(err.value) == ("Layer grids: The CJT349 scheme needs a 6-digit "
                                   "managed-object code, not (empty)")
 
     def test_unknown_scheme(self, run_alg, tmp_path):
@@ -186,7 +186,7 @@ class TestGridChangeImpact:
         changes = read(results["OUTPUT"])
         assert list(zip(changes["record_id"], changes["from_grid"], changes["to_grid"])) == [
             ("e1", "B", "A")]
-        assert "v: 2 grids valid on 2026-02-28, 2 on 2026-03-01" in feedback.infos
+        assert "grids: 2 grids valid on 2026-02-28, 2 on 2026-03-01" in feedback.infos
         assert "events: 1 records change grid" in feedback.infos
 
     def test_missing_versions(self, run_alg, tmp_path):
