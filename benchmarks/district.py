@@ -99,15 +99,6 @@ EVENT_START = "2025-01-01"
 EVENT_DAYS = 365
 PATROL_DAY = "2026-01-05"
 
-PROFESSIONAL = (
-    # type, Chinese name, department, what places the seeds
-    ("police", "警格", "公安分局", "people"),
-    ("safety", "安格", "应急管理局", "work"),
-    ("traffic", "交格", "交警大队", "roads"),
-    ("environment", "环水格", "生态环境局", "area"),
-    ("market", "市监格", "市场监督管理局", "shops"),
-    ("sanitation", "洁格", "城市管理局", "buildings"),
-)
 
 # Block layouts by ring (distance from the centre over the half-width): probabilities of
 # estate, village, commercial, public, industrial.
@@ -312,8 +303,9 @@ def _build(path, scale, seed):
     write("people", people)
     del people
 
-    professional = make_professional_grids(rng, lattice["area"], communities, buildings,
-                                           roads, count("professional_grids", scale))
+    professional = syn.make_professional_grids(
+        lattice["area"], communities, buildings, roads, count("professional_grids", scale), rng,
+        admin_code=ADMIN_CODE, district_name=DISTRICT_NAME)
     stages.done("professional_grids")
     write("professional_grids", professional)
     del professional
@@ -674,82 +666,6 @@ def calibrate_households(buildings, households):
 
 
 # --- Professional grids, facilities, patrols ---------------------------------------------------
-def make_professional_grids(rng, area, communities, buildings, roads, n):
-    """``n`` grids of each professional type, tiling ``area``.
-
-    Each type has its own seeds, drawn where its department's work is: people (police),
-    workplaces (safety), road length (traffic), land (environment), shops (market), buildings
-    (sanitation); the grids are the seeds' Voronoi cells clipped to the district. Their
-    boundaries therefore cross the base grids' and communities' (a grid's community is the one
-    holding its representative point).
-    """
-    points = shapely.point_on_surface(buildings.geometry.values)
-    bxy = shapely.get_coordinates(points)
-    use = buildings["use"].to_numpy(dtype=object)
-    households = buildings["households"].to_numpy(dtype=np.float64)
-    weights = {
-        "people": households + 0.01,
-        "work": np.isin(use, ["industrial", "commercial", "mixed"]) + 0.05,
-        "shops": np.isin(use, ["commercial", "mixed"]) + 0.05,
-        "buildings": np.ones(len(bxy)),
-    }
-    road_lines = shapely.get_parts(roads.geometry.values)
-    lengths = shapely.length(road_lines)
-    minx, miny, maxx, maxy = shapely.bounds(area)
-    frames = []
-    for number, (code, zh, department, where) in enumerate(PROFESSIONAL, start=1):
-        if where == "area":
-            seeds = np.column_stack([rng.uniform(minx, maxx, n), rng.uniform(miny, maxy, n)])
-        elif where == "roads":
-            pick = rng.choice(len(road_lines), n, p=lengths / lengths.sum())
-            seeds = shapely.get_coordinates(shapely.line_interpolate_point(
-                road_lines[pick], rng.random(n), normalized=True))
-        else:
-            w = weights[where]
-            seeds = bxy[rng.choice(len(bxy), n, p=w / w.sum())]
-        seeds = seeds + rng.normal(0, 30.0, seeds.shape)
-        seeds = np.column_stack([np.clip(seeds[:, 0], minx, maxx),
-                                 np.clip(seeds[:, 1], miny, maxy)])
-        cells = _voronoi(_distinct(seeds, rng), area)
-        order = np.lexsort((shapely.get_x(shapely.centroid(cells)),
-                            -np.round(shapely.get_y(shapely.centroid(cells)), -2)))
-        cells = cells[order]
-        seq = np.arange(1, len(cells) + 1)
-        frame = gpd.GeoDataFrame({
-            "grid_code": np.char.add(f"{ADMIN_CODE}{number:02d}",
-                                     np.char.zfill(seq.astype(str), 4)).astype(object),
-            "name": _join(zh, seq, "号"),
-            "grid_type": code, "department": _join(DISTRICT_NAME, department),
-            "synthetic": 1,
-        }, geometry=cells, crs=CRS)
-        frame["community_code"] = syn.assign_grid(frame, communities, code_field="code")
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
-
-
-def _distinct(seeds, rng):
-    """Seeds with exact duplicates nudged apart (Voronoi needs distinct points)."""
-    _, first = np.unique(np.round(seeds, 3), axis=0, return_index=True)
-    dup = np.setdiff1d(np.arange(len(seeds)), first)
-    seeds = seeds.copy()
-    seeds[dup] += rng.uniform(1, 5, (len(dup), 2))
-    return seeds
-
-
-def _voronoi(seeds, area):
-    """Voronoi cells of ``seeds`` clipped to ``area``, in the seeds' order."""
-    if len(seeds) == 1:
-        return np.array([area], dtype=object)
-    points = shapely.points(seeds)
-    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points),
-                                                       extend_to=area))
-    pi, ci = shapely.STRtree(cells).query(points, predicate="within")
-    owner = np.full(len(seeds), -1)
-    owner[pi] = ci
-    clipped = shapely.intersection(cells[owner[owner >= 0]], area)
-    return clipped[shapely.area(clipped) > 0]
-
-
 def make_facilities(rng, buildings, n):
     """``n`` facilities of the 1+5+X categories, each inside a building that suits it.
 

@@ -1491,3 +1491,94 @@ def _one_patrol(graph, rng, stops, pred, reach, device, patrol, day0, start_h, i
         "recorded_at": begin + np.round(times).astype(np.int64).astype("timedelta64[s]"),
         "speed_mps": speed, "accuracy_m": accuracy, "patrol": patrol, "x": x, "y": y,
     })
+
+
+#: Professional grid types the generator draws: code, Chinese name, department, and what
+#: places its seeds (where the department's work is).
+PROFESSIONAL_TYPES = (
+    ("police", "警格", "公安分局", "people"),
+    ("safety", "安格", "应急管理局", "work"),
+    ("traffic", "交格", "交警大队", "roads"),
+    ("environment", "环水格", "生态环境局", "area"),
+    ("market", "市监格", "市场监督管理局", "shops"),
+    ("sanitation", "洁格", "城市管理局", "buildings"),
+)
+
+
+def distinct_seeds(seeds, rng):
+    """Seeds with exact duplicates nudged apart (Voronoi needs distinct points)."""
+    _, first = np.unique(np.round(seeds, 3), axis=0, return_index=True)
+    dup = np.setdiff1d(np.arange(len(seeds)), first)
+    seeds = seeds.copy()
+    seeds[dup] += rng.uniform(1, 5, (len(dup), 2))
+    return seeds
+
+
+def voronoi_cells(seeds, area):
+    """Voronoi cells of distinct ``seeds`` clipped to ``area``, in the seeds' order; cells
+    that miss the area are left out."""
+    if len(seeds) == 1:
+        return np.array([area], dtype=object)
+    points = shapely.points(seeds)
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points),
+                                                       extend_to=area))
+    pi, ci = shapely.STRtree(cells).query(points, predicate="within")
+    owner = np.full(len(seeds), -1)
+    owner[pi] = ci
+    clipped = shapely.intersection(cells[owner[owner >= 0]], area)
+    return clipped[shapely.area(clipped) > 0]
+
+
+def make_professional_grids(area, communities, buildings, roads, n, rng, types=None,
+                            admin_code="110105", district_name="示范区"):
+    """``n`` grids of each professional type, tiling the polygon ``area`` (metres).
+
+    Each type has its own seeds, drawn where its department's work is: households (police),
+    workplaces (safety), road length (traffic), land (environment), shops (market), buildings
+    (sanitation); the grids are the seeds' Voronoi cells clipped to ``area``. Their boundaries
+    therefore cross the base grids' and communities' as in reality (a grid's community is the
+    one holding its representative point). ``types``: a subset of PROFESSIONAL_TYPES codes.
+    """
+    points = shapely.point_on_surface(buildings.geometry.values)
+    bxy = shapely.get_coordinates(points)
+    use = buildings["use"].to_numpy(dtype=object)
+    households = buildings["households"].to_numpy(dtype=np.float64)
+    weights = {
+        "people": households + 0.01,
+        "work": np.isin(use, ["industrial", "commercial", "mixed"]) + 0.05,
+        "shops": np.isin(use, ["commercial", "mixed"]) + 0.05,
+        "buildings": np.ones(len(bxy)),
+    }
+    road_lines = shapely.get_parts(roads.geometry.values)
+    lengths = shapely.length(road_lines)
+    minx, miny, maxx, maxy = shapely.bounds(area)
+    frames = []
+    for number, (code, zh, department, where) in enumerate(PROFESSIONAL_TYPES, start=1):
+        if types is not None and code not in types:
+            continue
+        if where == "area":
+            seeds = np.column_stack([rng.uniform(minx, maxx, n), rng.uniform(miny, maxy, n)])
+        elif where == "roads":
+            pick = rng.choice(len(road_lines), n, p=lengths / lengths.sum())
+            seeds = shapely.get_coordinates(shapely.line_interpolate_point(
+                road_lines[pick], rng.random(n), normalized=True))
+        else:
+            w = weights[where]
+            seeds = bxy[rng.choice(len(bxy), n, p=w / w.sum())]
+        seeds = seeds + rng.normal(0, 30.0, seeds.shape)
+        seeds = np.column_stack([np.clip(seeds[:, 0], minx, maxx),
+                                 np.clip(seeds[:, 1], miny, maxy)])
+        cells = voronoi_cells(distinct_seeds(seeds, rng), area)
+        order = np.lexsort((shapely.get_x(shapely.centroid(cells)),
+                            -np.round(shapely.get_y(shapely.centroid(cells)), -2)))
+        cells = cells[order]
+        seq = np.arange(1, len(cells) + 1)
+        frame = gpd.GeoDataFrame({
+            "grid_code": [f"{admin_code}{number:02d}{i:04d}" for i in seq],
+            "name": [f"{zh}{i}号" for i in seq],
+            "grid_type": code, "department": district_name + department,
+            "synthetic": 1,
+        }, geometry=cells, crs=communities.crs)
+        frame["community_code"] = assign_grid(frame, communities, code_field="code")
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)

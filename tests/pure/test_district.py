@@ -11,6 +11,7 @@ from onegrid.benchmarks import district as D
 from onegrid.benchmarks import harness
 from onegrid.benchmarks import run as runner
 from onegrid.layers import schema
+from onegrid.processing.analysis import synthetic as syn
 from onegrid.layers.workspace import layer_counts, workspace_crs
 
 pytestmark = pytest.mark.pure
@@ -159,7 +160,7 @@ def test_base_grids_tile_communities(layers):
 def test_professional_grids_tile_the_district_but_not_along_base_grids(layers):
     grids, base = layers["professional_grids"], layers["base_grids"]
     district = _area(layers["communities"])
-    assert sorted(grids["grid_type"].unique()) == sorted(t for t, *_ in D.PROFESSIONAL)
+    assert sorted(grids["grid_type"].unique()) == sorted(t for t, *_ in syn.PROFESSIONAL_TYPES)
     base_geoms = base.geometry.values
     for grid_type, group in grids.groupby("grid_type"):
         assert len(group) == 3
