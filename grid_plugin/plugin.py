@@ -8,6 +8,7 @@ from ..i18n import install_translator, remove_translator, tr
 from ..processing.algorithms.base import ICON
 from ..processing.provider import OneGridProvider
 from .dock import OneGridDock
+from .grid_edit import GridEditPanel
 
 #: QgsSettings key remembering whether the dock was open.
 DOCK_VISIBLE_KEY = "OneGrid/dockVisible"
@@ -26,6 +27,7 @@ class OneGridPlugin:
         self.iface = iface
         self.provider = None
         self.dock = None
+        self.grid_edit = None
         self.toolbar = None
         self.action = None
 
@@ -43,6 +45,9 @@ class OneGridPlugin:
 
         self.dock = OneGridDock(self.iface, main_window)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.grid_edit = GridEditPanel(self.iface, self.dock)
+        self.dock.add_tab(self.grid_edit, tr("Grid editing"))
+        self.dock.workspaceOpened.connect(self.grid_edit.use_workspace_layers)
 
         self.action = QAction(QIcon(ICON), tr("OneGrid panel"), main_window)
         self.action.setObjectName("OneGridToggleDock")
@@ -68,6 +73,9 @@ class OneGridPlugin:
             self.provider = None
         if self.action is not None:
             self.iface.removePluginMenu(tr("&OneGrid"), self.action)
+        if self.grid_edit is not None:
+            self.grid_edit.cleanup()
+            self.grid_edit = None
         if self.dock is not None:
             self.dock.openedStateChanged.disconnect(self._remember_dock)
             self.dock.cleanup()

@@ -10,6 +10,8 @@ Two halves in one file:
   starting, sets the window to 1600x1000 (Xvfb has no window manager), loads the project or
   opens the workspace in the OneGrid dock by clicking its Open button, zooms to the data, waits
   for the map to render, saves the screenshot and the JSON, clears the project and quits.
+  ``ONEGRID_DOCK_TAB`` (optional), the objectName of a dock tab's widget (e.g.
+  ``OneGridGridEditTab``), shows that tab before the screenshot.
 
 Command line::
 
@@ -215,6 +217,7 @@ class _Session:
 
         canvas = self.iface.mapCanvas()
         dock = self.iface.mainWindow().findChild(QDockWidget, "OneGridDock")
+        self._show_tab(dock, os.environ.get("ONEGRID_DOCK_TAB"))
         if dock.layer_ids and dock.zoom_to_workspace():
             self.result["steps"].append("zoomed to workspace")
         elif QgsProject.instance().mapLayers() and not os.environ.get("ONEGRID_PROJECT"):
@@ -223,6 +226,16 @@ class _Session:
         canvas.refreshAllLayers()
         self.render_started = time.monotonic()
         self.later(500, self.wait_for_render)
+
+    def _show_tab(self, dock, name):
+        """Switch the dock to the tab whose widget is called ``name`` (ONEGRID_DOCK_TAB)."""
+        from qgis.PyQt.QtWidgets import QTabWidget
+
+        tabs = dock.findChild(QTabWidget, "OneGridTabs")
+        for index in range(tabs.count() if name else 0):
+            if tabs.widget(index).objectName() == name:
+                tabs.setCurrentIndex(index)
+                self.result["steps"].append(f"tab {name}")
 
     def _rendered(self):
         self.rendered = True

@@ -59,7 +59,8 @@ def test_plugin_gui_and_unload(qgis_iface):
         assert plugin.dock.objectName() == "OneGridDock"
         assert plugin.dock.windowTitle() == "OneGrid"
         tabs = plugin.dock.findChild(QTabWidget, "OneGridTabs")
-        assert tabs.count() == 1 and tabs.tabText(0) == "Workspace"
+        assert tabs.count() == 2 and tabs.tabText(0) == "Workspace"
+        assert tabs.tabText(1) == "Grid editing"
         assert plugin.action.isCheckable()
         # The mock iface does not dock widgets: put the dock in its shown main window.
         window.addDockWidget(Qt.RightDockWidgetArea, plugin.dock)
