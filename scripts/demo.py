@@ -51,7 +51,12 @@ BUILT_UP_MARGIN_M = 30.0
 
 GPKG_NAME = "onegrid_demo.gpkg"
 PROJECT_NAME = "onegrid_demo.qgz"
-MAPS = ("overview.png", "facilities.png", "cameras_patrols.png", "people_density.png")
+MAPS = ("overview.png", "facilities.png", "cameras_patrols.png", "people_density.png",
+        "one_network.png")
+RESULTS_NAME = "onegrid_results.gpkg"
+#: Professional grids drawn for the demo (警格, 市监格, 洁格) and how many of each.
+PROFESSIONAL_TYPES = ("police", "market", "sanitation")
+PROFESSIONAL_PER_TYPE = 8
 DESKTOP_PNG = "qgis_window.png"
 DESKTOP_JSON = "qgis_window.json"
 _KEEP = []
@@ -112,6 +117,10 @@ def synthetic_set(buildings, roads, facilities, seed=SEED):
         "people": people, "organizations": organizations, "events": events,
         "things": things, "cameras": cameras, "patrol_points": patrols,
     }
+    # Drawn last, so the records above do not depend on it.
+    frames["professional_grids"] = syn.make_professional_grids(
+        area.geometry.iloc[0], communities, buildings, roads, PROFESSIONAL_PER_TYPE, rng,
+        types=PROFESSIONAL_TYPES)
     return frames, buildings, epsg
 
 
@@ -223,6 +232,75 @@ def make_project(gpkg, qgz, epsg, language="zh"):
     return project, layers, extent
 
 
+def grid_analyses(gpkg, results, step):
+    """The grid office's analyses (issue 多网合一) on the demo workspace, into ``results``:
+    check, merge into one network, align, divide anew and code. Returns {table: rows}."""
+    ws = f"{gpkg}|layername="
+
+    def out(table, spatial=True):
+        return f"ogr:dbname='{results}' table=\"{table}\"" + (" (geom)" if spatial else "")
+
+    step("checking the base grids (onegrid:check_grids)")
+    checked = run_algorithm("onegrid:check_grids", {
+        "GRIDS": ws + "base_grids", "ID_FIELD": "grid_code", "PARENTS": ws + "communities",
+        "PARENT_ID_FIELD": "code", "BUILDINGS": ws + "buildings",
+        "HOUSEHOLD_FIELD": "households", "STAFF": ws + "grid_staff",
+        "MIN_HOUSEHOLDS": 200, "MAX_HOUSEHOLDS": 500, "OUTPUT": out("grid_problems")})
+    step("merging the professional grids into one network (onegrid:merge_grids)")
+    merged = run_algorithm("onegrid:merge_grids", {
+        "BASE": ws + "base_grids", "OVERLAYS": [ws + "professional_grids"], "MIN_SHARE": 0.1,
+        "OUTPUT": out("one_network"), "CONFLICTS": out("grid_conflicts")})
+    step("aligning the professional grids on base grids (onegrid:align_grids)")
+    aligned = run_algorithm("onegrid:align_grids", {
+        "BASE": ws + "base_grids", "OVERLAYS": [ws + "professional_grids"],
+        "OUTPUT": out("aligned_professional_grids"), "REPORT": out("align_report", False)})
+    step("dividing the communities anew, roads as barriers (onegrid:divide_grids)")
+    divided = run_algorithm("onegrid:divide_grids", {
+        "COMMUNITIES": ws + "communities", "BUILDINGS": ws + "buildings",
+        "HOUSEHOLD_FIELD": "households", "BARRIERS": ws + "roads", "TARGET_HOUSEHOLDS": 300,
+        "TOLERANCE": 0.2, "OUTPUT": out("divided_grids")})
+    step("coding the divided grids, CJ/T 349-2010 (onegrid:code_grids)")
+    coded = run_algorithm("onegrid:code_grids", {
+        "GRIDS": f"{results}|layername=divided_grids", "COMMUNITIES": ws + "communities",
+        "SCHEME": "CJT349", "OBJECT_CODE": "100100", "OUTPUT": out("divided_grids_coded")})
+    return {"grid_problems": int(checked["PROBLEM_COUNT"]),
+            "grid_conflicts": int(merged["CONFLICT_COUNT"]),
+            "aligned_unassigned": int(aligned["UNASSIGNED_COUNT"]),
+            "divided_grids": int(divided["GRID_COUNT"]), "coded_changed": int(coded["CHANGED"])}
+
+
+def one_network_map(project, layers, extent, results, png):
+    """Base grids, the police grids (警格) and where they cut base grids."""
+    from qgis.core import QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
+
+    from . import render
+
+    conflicts = QgsVectorLayer(f"{results}|layername=grid_conflicts", "警格切割基础网格处", "ogr")
+    conflicts.setSubsetString("\"grid_type\" = 'police'")
+    conflicts.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "215,48,39,95", "outline_color": "165,0,38", "outline_width": "0.2"})))
+    police = QgsVectorLayer(f"{results}|layername=aligned_professional_grids",
+                            "警格（对齐基础网格后）", "ogr")
+    police.setSubsetString("\"grid_type\" = 'police'")
+    police.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "33,102,172", "outline_width": "1.3",
+         "outline_style": "dash"})))
+    for layer in (conflicts, police):
+        QgsProject.instance().addMapLayer(layer, False)
+    try:
+        return render.export_map(
+            project, [conflicts, police, layers["base_grids"], layers["roads"],
+                      layers["buildings"]], extent, png,
+            "多网合一：警格与基础网格 One network: police grids on base grids",
+            subtitle=("模拟警格：红色为警格切割基础网格之处（占比 10%–90%），蓝色虚线为对齐到整格后的"
+                      "警格边界 · Synthetic police grids: red where they cut a base grid, dashed "
+                      "blue after alignment on whole base grids"),
+            legend_layers=[conflicts, police, layers["base_grids"]],
+            hidden_labels=[layers["roads"], layers["buildings"]])
+    finally:
+        QgsProject.instance().removeMapLayers([conflicts.id(), police.id()])
+
+
 def render_maps(project, layers, extent, out, counts):
     """The four PNG maps; ``counts`` is grid_code -> (households, people)."""
     from qgis.core import QgsPalLayerSettings
@@ -298,6 +376,7 @@ def write_readme(out, counts, epsg, seed, elapsed, written):
 def clean(out):
     """Remove the outputs of an earlier run (a second run overwrites them)."""
     names = [GPKG_NAME, GPKG_NAME + "-wal", GPKG_NAME + "-shm", PROJECT_NAME, "README.md",
+             RESULTS_NAME,
              DESKTOP_PNG, DESKTOP_JSON, Path(DESKTOP_JSON).with_suffix(".log").name, *MAPS]
     for name in names:
         path = out / name
@@ -353,8 +432,12 @@ def main(argv=None):
         households = frames["households"].groupby("grid_code").size()
         per_grid = {code: (int(households.get(code, 0)), int(people.get(code, 0)))
                     for code in frames["base_grids"]["grid_code"]}
+        grid_results = grid_analyses(gpkg, out / RESULTS_NAME, step)
         step("rendering the maps")
         written = render_maps(project, layers, extent, out, per_grid)
+        written.append(one_network_map(project, layers, extent, out / RESULTS_NAME,
+                                       out / "one_network.png"))
+        written.append(str(out / RESULTS_NAME))
         del layers
         project.clear()
         if not args.no_desktop:
@@ -379,6 +462,7 @@ def main(argv=None):
     print("Layer rows:")
     for name, count in counts.items():
         print(f"  {name:20s} {count:7d}  {S.layer(name).zh}")
+    print("Grid analyses: " + ", ".join(f"{k} {v}" for k, v in grid_results.items()))
     print("Files written:")
     for path in [gpkg, qgz, *written, out / "README.md"]:
         print(f"  {path}")

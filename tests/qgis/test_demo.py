@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pyogrio
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
@@ -20,7 +21,7 @@ REPO = demo.REPO
 
 #: Rows per layer: OSM-derived ones from the Helsinki extract, synthetic ones from the seed.
 EXPECTED_COUNTS = {
-    "communities": 5, "parcels": 0, "base_grids": 35, "professional_grids": 0,
+    "communities": 5, "parcels": 0, "base_grids": 35, "professional_grids": 24,
     "buildings": 479, "roads": 2506, "facilities": 1040, "organizations": 150,
     "households": 9607, "people": 24333, "events": 300, "things": 400, "cameras": 120,
     "patrol_points": 8834, "grid_staff": 181, "rejected_rows": 0, "schema_version": 1,
@@ -130,3 +131,23 @@ def test_maps_have_content(demo_output, name):
                for y in np.linspace(0, image.height() - 1, 40)}
     assert len(colours) > 60
     assert not (out / demo.DESKTOP_PNG).exists()
+
+
+def test_grid_analyses_in_the_demo(demo_output):
+    """check/merge/align/divide/code ran on the demo workspace and their tables add up."""
+    out, stdout, _ = demo_output
+    results = out / demo.RESULTS_NAME
+    problems = pyogrio.read_dataframe(results, layer="grid_problems")
+    assert set(problems["error_type"]) <= {"too_few_households", "too_many_households"}
+    network = pyogrio.read_dataframe(results, layer="one_network")
+    assert len(network) == EXPECTED_COUNTS["base_grids"]
+    for grid_type in demo.PROFESSIONAL_TYPES:
+        assert network[f"{grid_type}_grid"].notna().all()
+        assert ((network[f"{grid_type}_share"] > 0) & (network[f"{grid_type}_share"] <= 1)).all()
+    aligned = pyogrio.read_dataframe(results, layer="aligned_professional_grids")
+    assert sorted(aligned["grid_type"].unique()) == sorted(demo.PROFESSIONAL_TYPES)
+    divided = pyogrio.read_dataframe(results, layer="divided_grids_coded")
+    assert divided["within_tolerance"].astype(bool).all()
+    assert divided["grid_code"].str.len().eq(20).all() and divided["grid_code"].is_unique
+    assert f"grid_problems {len(problems)}" in stdout
+    assert (out / "one_network.png").stat().st_size > 100_000
