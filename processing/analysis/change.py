@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from .geom import locate
 from .crs import align_crs
 from .errors import N_, OneGridError, check_canceled
 
@@ -132,20 +133,6 @@ def close_and_version(grids, changed_ids, new_geometries, today, id_field=None):
     return frame, new_rows.reset_index(drop=True)
 
 
-def _locate(points, polygons, tree=None):
-    """Position of the first polygon holding each point (-1 for none)."""
-    out = np.full(len(points), -1, dtype=np.int64)
-    if not len(points) or not len(polygons):
-        return out
-    tree = tree if tree is not None else shapely.STRtree(polygons)
-    pi, gi = tree.query(points, predicate="intersects")
-    order = np.lexsort((gi, pi))
-    pi, gi = pi[order], gi[order]
-    first = np.unique(pi, return_index=True)[1]
-    out[pi[first]] = gi[first]
-    return out
-
-
 def _changed(old, new, id_field):
     """Positions in old and new of the grids that are not the same id with the same shape."""
     old_ids = old[id_field].astype(str).to_numpy()
@@ -254,8 +241,8 @@ def grid_change_impact(old_grids, new_grids, id_field, records, staff=None,
             hit = touched_tree.query(points[present], predicate="intersects")[0]
             near[np.flatnonzero(present)[np.unique(hit)]] = True
         idx = np.flatnonzero(near)
-        before = _locate(points[idx], old_geoms, old_tree)
-        after = _locate(points[idx], new_geoms, new_tree)
+        before = locate(points[idx], old_geoms, old_tree)
+        after = locate(points[idx], new_geoms, new_tree)
         from_grid = np.where(before >= 0, old_ids[np.maximum(before, 0)], None)
         to_grid = np.where(after >= 0, new_ids[np.maximum(after, 0)], None)
         moved = np.array([a != b for a, b in zip(from_grid, to_grid)], dtype=bool)

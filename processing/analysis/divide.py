@@ -43,6 +43,7 @@ from scipy import sparse
 from scipy.sparse import csgraph
 from scipy.spatial import Delaunay, QhullError
 
+from .geom import locate
 from .crs import align_crs, to_metric
 from .errors import N_, OneGridError, check_canceled
 from .synthetic import contiguous, outline_points, union_cells
@@ -509,17 +510,6 @@ def adjacency(points, footprints, community, barriers=None):
     return xy, node, edges
 
 
-def _locate(points, polygons):
-    """Index of the polygon containing each point (-1 when none)."""
-    out = np.full(len(points), -1, dtype=np.int64)
-    present = np.flatnonzero(~shapely.is_missing(polygons))
-    if not len(present) or not len(points):
-        return out
-    pi, gi = shapely.STRtree(polygons[present]).query(points, predicate="intersects")
-    out[pi[::-1]] = present[gi[::-1]]
-    return out
-
-
 def _reading_order(polygons):
     """Polygon indices numbered north to south in 200 m bands, west to east in each."""
     centre = shapely.get_coordinates(shapely.point_on_surface(polygons))
@@ -596,7 +586,7 @@ def divide_grids(communities, buildings, community_id, household_field, target=3
     points[present] = shapely.point_on_surface(footprints[present])
     shapes = np.asarray(communities.geometry.values, dtype=object)
     home = np.full(len(buildings), -1, dtype=np.int64)
-    home[present] = _locate(points[present], shapes)
+    home[present] = locate(points[present], shapes)
 
     out_geoms, out_community, out_reason = [], [], []
     empty, oversized = [], []
@@ -631,7 +621,7 @@ def divide_grids(communities, buildings, community_id, household_field, target=3
     community_code = np.concatenate(out_community) if out_community else np.array([], object)
     reason = np.concatenate(out_reason) if out_reason else np.array([], object)
     sequence = pd.Series(community_code).groupby(community_code).cumcount().to_numpy() + 1
-    owner = _locate(points[present], geoms) if len(geoms) else np.array([], dtype=np.int64)
+    owner = locate(points[present], geoms) if len(geoms) else np.array([], dtype=np.int64)
     counted = np.bincount(owner[owner >= 0], weights=households[present][owner >= 0],
                           minlength=len(geoms))
     biggest = np.zeros(len(geoms))

@@ -27,6 +27,7 @@ import shapely
 import shapely.errors
 
 from . import network as net
+from .geom import locate
 from .crs import align_crs, to_metric
 from .errors import N_, OneGridError, check_canceled
 
@@ -337,12 +338,7 @@ def _int_if_whole(values, thresholds):
 def grid_shares(out, points, grids, categories, thresholds, crs, weight_field=None):
     """Per grid polygon: origins, weight and the share within each tier per category."""
     grids = align_crs(crs, grids, _layer(grids, "grids")).copy()
-    tree = shapely.STRtree(grids.geometry.values)
-    ok = ~shapely.is_missing(points)
-    pairs = tree.query(points[ok], predicate="intersects")
-    grid_of = np.full(len(out), -1, dtype=np.int64)
-    first = np.unique(pairs[0], return_index=True)[1]
-    grid_of[np.flatnonzero(ok)[pairs[0][first]]] = pairs[1][first]
+    grid_of = locate(points, grids.geometry.values)
     inside = grid_of >= 0
     g = grid_of[inside]
     weight = (pd.to_numeric(out[weight_field], errors="coerce").fillna(0).to_numpy(float)

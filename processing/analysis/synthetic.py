@@ -34,6 +34,7 @@ from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
 from . import idcard
+from .geom import locate
 from .crs import is_metric
 from .errors import N_, OneGridError, check_canceled
 
@@ -259,20 +260,6 @@ def random_points_in(polygons, counts, rng):
     return shapely.points(x, y), owner
 
 
-def _locate(points, polygons):
-    """Index of the first polygon containing each point (-1 outside all)."""
-    out = np.full(len(points), -1, dtype=np.int64)
-    if not len(points) or not len(polygons):
-        return out
-    tree = shapely.STRtree(polygons)
-    pi, gi = tree.query(points, predicate="intersects")
-    order = np.lexsort((gi, pi))
-    pi, gi = pi[order], gi[order]
-    first = np.unique(pi, return_index=True)[1]
-    out[pi[first]] = gi[first]
-    return out
-
-
 def assign_grid(features, grids, code_field="grid_code"):
     """The code of the grid holding each feature's representative point (None outside).
 
@@ -291,7 +278,7 @@ def assign_grid(features, grids, code_field="grid_code"):
     if features.crs != grids.crs:
         raise OneGridError(N_("Layers {a} and {b} are in different coordinate reference "
                               "systems"), a="features", b="grids")
-    where = _locate(shapely.point_on_surface(features.geometry.values),
+    where = locate(shapely.point_on_surface(features.geometry.values),
                     grids.geometry.values)
     codes = grids[code_field].to_numpy(dtype=object)
     return np.where(where >= 0, codes[np.maximum(where, 0)], None).astype(object)
@@ -641,7 +628,7 @@ def make_base_grids(communities, buildings, target_households=300, rng=None,
         dtype=np.float64)
     points = shapely.point_on_surface(buildings.geometry.values)
     xy = _xy(points)
-    where = _locate(points, communities.geometry.values)
+    where = locate(points, communities.geometry.values)
     polygonal = np.isin(shapely.get_type_id(buildings.geometry.values), [3, 6])
     rows = []
     for ci, (code, name, region) in enumerate(zip(communities["code"], communities["name"],
@@ -672,7 +659,7 @@ def make_base_grids(communities, buildings, target_households=300, rng=None,
     grids = gpd.GeoDataFrame(frame, geometry="geometry", crs=crs)
     grids.insert(2, "grid_type", "base")
     grids.insert(4, "target_households", int(target_households))
-    cell = _locate(points, grids.geometry.values)
+    cell = locate(points, grids.geometry.values)
     grids.insert(5, "households", np.bincount(cell[cell >= 0], weights=households[cell >= 0],
                                               minlength=len(grids)).astype(np.int64))
     grids.insert(6, "synthetic", 1)
