@@ -5,6 +5,8 @@ vectorised by shapely), indexed by feature id, with an explicit CRS. Invalid geo
 repaired with ``make_valid`` and counted; nothing is dropped silently.
 Out: a GeoDataFrame is written to a Processing feature sink with fields made from its dtypes.
 """
+import os
+
 import numpy as np
 import pandas as pd
 import geopandas as gpd
@@ -100,10 +102,14 @@ def parameter_frame(alg, parameters, name, context, feedback, required_fields=()
 
 
 def layer_name(layer):
-    """The name to give ``layer`` in messages: its table in a GeoPackage (``layername=``;
-    QGIS names such a layer after the file), otherwise its name."""
+    """The name to give ``layer`` in messages: its own name, except that a layer QGIS named
+    after its file (``file.gpkg|layername=x`` loads as "file") is called by its table."""
+    name = layer.name()
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    return parts.get("layerName") or layer.name()
+    inner, path = parts.get("layerName"), parts.get("path")
+    if inner and path and name == os.path.splitext(os.path.basename(path))[0]:
+        return inner
+    return name
 
 
 def _python(value):

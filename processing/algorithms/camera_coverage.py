@@ -1,12 +1,10 @@
 """onegrid:camera_coverage — covered share per grid and target class, blind spots."""
-import os
-
 import numpy as np
 import geopandas as gpd
 import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterMultipleLayers, QgsProviderRegistry,
+                       QgsProcessingParameterMultipleLayers,
                        QgsWkbTypes)
 
 from ...i18n import tr
@@ -36,16 +34,6 @@ def add_target_parameters(alg, grids=True):
         defaultValue="grid_code"))
 
 
-def layer_name(layer):
-    """The layer's name; for a layer named after its file, the table name inside it."""
-    name = layer.name()
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    inner, path = parts.get("layerName"), parts.get("path")
-    if inner and path and name == os.path.splitext(os.path.basename(path))[0]:
-        return inner
-    return name
-
-
 def read_targets(alg, parameters, context, feedback, crs):
     """The TARGETS layers as {layer name: GeoDataFrame in ``crs``} (names made unique)."""
     layers = alg.parameterAsLayerList(parameters, "TARGETS", context)
@@ -53,7 +41,7 @@ def read_targets(alg, parameters, context, feedback, crs):
         raise OneGridError(N_("No target layer given: add roads, public spaces or key places"))
     targets = {}
     for layer in layers:
-        name = layer_name(layer)
+        name = adapter.layer_name(layer)
         frame = adapter.source_to_frame(layer, name, feedback)
         if frame.geometry.name not in frame or len(frame) == 0:
             feedback.pushWarning(tr("Layer {layer} has no features with a geometry: left out")
