@@ -229,6 +229,14 @@ def _nice_segment(metres):
     return float(10 * power)
 
 
+def only_category(renderer, value):
+    """A copy of a categorised renderer that draws only the category ``value``."""
+    renderer = renderer.clone()
+    for index, category in enumerate(renderer.categories()):
+        renderer.updateCategoryRenderState(index, category.value() == value)
+    return renderer
+
+
 def density_layer(grids_layer, counts, crs, classes=5):
     """A memory copy of the base grids with households and people, graduated and labelled.
 

@@ -151,3 +151,20 @@ def test_grid_analyses_in_the_demo(demo_output):
     assert divided["grid_code"].str.len().eq(20).all() and divided["grid_code"].is_unique
     assert f"grid_problems {len(problems)}" in stdout
     assert (out / "one_network.png").stat().st_size > 100_000
+
+
+def test_life_circles_and_cameras_in_the_demo(demo_output):
+    out, _, _ = demo_output
+    results = out / demo.RESULTS_NAME
+    circles = pyogrio.read_dataframe(results, layer="life_circles", read_geometry=False)
+    assert len(circles) == EXPECTED_COUNTS["buildings"]
+    assert set(circles["education_tier"].dropna()) <= {5, 10, 15}
+    sheds = pyogrio.read_dataframe(results, layer="camera_viewsheds", read_geometry=False)
+    assert len(sheds) == EXPECTED_COUNTS["cameras"]
+    clean = sheds["flags"].fillna("") == ""
+    assert (sheds.loc[clean, "area_m2"] > 0).all()
+    # cameras the generator put inside a footprint are flagged, with no viewshed
+    assert (sheds.loc[sheds["flags"].fillna("").str.contains("inside_building"),
+                      "area_m2"] == 0).all()
+    for png in ("life_circle_education.png", "camera_coverage.png"):
+        assert (out / png).stat().st_size > 100_000
