@@ -57,6 +57,8 @@ RESULTS_NAME = "onegrid_results.gpkg"
 #: Professional grids drawn for the demo (警格, 市监格, 洁格) and how many of each.
 PROFESSIONAL_TYPES = ("police", "market", "sanitation")
 PROFESSIONAL_PER_TYPE = 8
+#: The day the demo's grid merge takes effect (a versioned edit).
+MERGE_DATE = datetime.date(2026, 12, 1)
 DESKTOP_PNG = "qgis_window.png"
 DESKTOP_JSON = "qgis_window.json"
 _KEEP = []
@@ -232,6 +234,41 @@ def make_project(gpkg, qgz, epsg, language="zh"):
     return project, layers, extent
 
 
+def merge_smallest_grid(gpkg, results, day):
+    """A grid office's edit: the base grid with the fewest households is merged into the
+    neighbour it shares the longest boundary with. Both old rows are closed on ``day`` and the
+    merged grid starts on ``day`` (change.close_and_version); the versions are written to
+    ``results`` as base_grids_versions. Returns "small->neighbour"."""
+    import pyogrio
+
+    from ..processing.analysis.change import close_and_version
+    from ..processing.analysis.editing import merge_polygons
+
+    grids = read_layer(gpkg, S.BASE_GRIDS.name)
+    buildings = read_layer(gpkg, S.BUILDINGS.name, columns=["grid_code", "households"])
+    households = buildings.groupby("grid_code")["households"].sum()
+    metric, _epsg = to_metric(grids, "base_grids")
+    small = households.reindex(metric["grid_code"]).fillna(0).to_numpy().argmin()
+    same = (metric["community_code"] == metric["community_code"].iloc[small]).to_numpy()
+    shared = shapely.length(shapely.intersection(
+        metric.geometry.values, shapely.boundary(metric.geometry.values[small])))
+    shared[~same] = 0
+    shared[small] = 0
+    neighbour = int(shared.argmax())
+    merged = merge_polygons([metric.geometry.values[small], metric.geometry.values[neighbour]])
+    merged = gpd.GeoSeries([merged], crs=metric.crs).to_crs(grids.crs).iloc[0]
+    codes = grids["grid_code"].to_numpy()
+    closed, new_rows = close_and_version(grids, [codes[neighbour], codes[small]],
+                                         [merged, None], day, id_field="grid_code")
+    versions = pd.concat([closed, new_rows], ignore_index=True)
+    versions = versions.set_crs(grids.crs, allow_override=True)
+    for column in ("valid_from", "valid_to"):  # ISO dates, empty where open-ended
+        days = pd.to_datetime(versions[column].replace("NaT", None), errors="coerce")
+        versions[column] = days.dt.strftime("%Y-%m-%d").where(days.notna(), None)
+    pyogrio.write_dataframe(versions, str(results), layer="base_grids_versions")
+    return f"{codes[small]}->{codes[neighbour]}"
+
+
 def grid_analyses(gpkg, results, step):
     """The grid office's analyses (issue 多网合一) on the demo workspace, into ``results``:
     check, merge into one network, align, divide anew and code. Returns {table: rows}."""
@@ -246,6 +283,10 @@ def grid_analyses(gpkg, results, step):
         "PARENT_ID_FIELD": "code", "BUILDINGS": ws + "buildings",
         "HOUSEHOLD_FIELD": "households", "STAFF": ws + "grid_staff",
         "MIN_HOUSEHOLDS": 200, "MAX_HOUSEHOLDS": 500, "OUTPUT": out("grid_problems")})
+    step("repairing the base grids (onegrid:repair_grids)")
+    repaired = run_algorithm("onegrid:repair_grids", {
+        "GRIDS": ws + "base_grids", "ID_FIELD": "grid_code", "PARENTS": ws + "communities",
+        "OUTPUT": out("base_grids_repaired"), "CHANGES": out("grid_repair_changes", False)})
     step("merging the professional grids into one network (onegrid:merge_grids)")
     merged = run_algorithm("onegrid:merge_grids", {
         "BASE": ws + "base_grids", "OVERLAYS": [ws + "professional_grids"], "MIN_SHARE": 0.1,
@@ -263,7 +304,21 @@ def grid_analyses(gpkg, results, step):
     coded = run_algorithm("onegrid:code_grids", {
         "GRIDS": f"{results}|layername=divided_grids", "COMMUNITIES": ws + "communities",
         "SCHEME": "CJT349", "OBJECT_CODE": "100100", "OUTPUT": out("divided_grids_coded")})
+    step("merging the grid with the fewest households into a neighbour, as a new version")
+    merged_into = merge_smallest_grid(gpkg, results, MERGE_DATE)
+    step("who and what that merge moves (onegrid:grid_change_impact)")
+    impact = run_algorithm("onegrid:grid_change_impact", {
+        "GRIDS": f"{results}|layername=base_grids_versions",
+        "DATE_FROM": (MERGE_DATE - datetime.timedelta(days=1)).isoformat() + "T00:00:00",
+        "DATE_TO": MERGE_DATE.isoformat() + "T00:00:00",
+        "ID_FIELD": "grid_code", "BUILDINGS": ws + "buildings", "HOUSEHOLDS": ws + "households",
+        "PEOPLE": ws + "people", "ORGANIZATIONS": ws + "organizations", "EVENTS": ws + "events",
+        "STAFF": ws + "grid_staff", "OUTPUT": out("grid_change_records"),
+        "STAFFING": out("grid_change_staffing", False)})
     return {"grid_problems": int(checked["PROBLEM_COUNT"]),
+            "grid_repairs": int(repaired["CHANGE_COUNT"]),
+            "merged": merged_into, "records_moving": int(impact["MOVED"]),
+            "staffing_issues": int(impact["ISSUES"]),
             "grid_conflicts": int(merged["CONFLICT_COUNT"]),
             "aligned_unassigned": int(aligned["UNASSIGNED_COUNT"]),
             "divided_grids": int(divided["GRID_COUNT"]), "coded_changed": int(coded["CHANGED"])}

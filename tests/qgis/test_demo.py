@@ -168,3 +168,21 @@ def test_life_circles_and_cameras_in_the_demo(demo_output):
                       "area_m2"] == 0).all()
     for png in ("life_circle_education.png", "camera_coverage.png"):
         assert (out / png).stat().st_size > 100_000
+
+
+def test_versioned_merge_and_its_impact(demo_output):
+    """The demo merges its smallest grid into a neighbour as a new version; the impact lists
+    exactly the records of the retired grid, moving to the neighbour."""
+    out, stdout, _ = demo_output
+    small, neighbour = stdout.split("merged ")[1].split(",")[0].split("->")
+    records = pyogrio.read_dataframe(out / demo.RESULTS_NAME, layer="grid_change_records",
+                                     read_geometry=False)
+    assert set(records["from_grid"]) == {small} and set(records["to_grid"]) == {neighbour}
+    gpkg = out / demo.GPKG_NAME
+    buildings = read_layer(gpkg, "buildings", columns=["grid_code"])
+    moved = records.groupby("kind").size()
+    assert moved["buildings"] == (buildings["grid_code"] == small).sum()
+    versions = pyogrio.read_dataframe(out / demo.RESULTS_NAME, layer="base_grids_versions",
+                                      read_geometry=False)
+    assert len(versions) == EXPECTED_COUNTS["base_grids"] + 1
+    assert versions["valid_to"].notna().sum() == 2
