@@ -415,8 +415,11 @@ def relabel_legend(layer, spec, language="zh"):
     renderer = layer.renderer()
     if isinstance(renderer, QgsRuleBasedRenderer):
         labels = {zh: (zh if language == "zh" else en) for _key, en, zh, _h in _ROAD_CLASSES}
-        for en, zh in (_ROAD_OTHER, _ROAD_NOT_WALKABLE):
+        for en, zh in (_ROAD_OTHER, _ROAD_NOT_WALKABLE, (_CURRENT_LABEL["en"],
+                                                         _CURRENT_LABEL["zh"])):
             labels[zh] = zh if language == "zh" else en
+        for field_spec in spec.fields:  # categories turned into rules (versioned layers)
+            labels.update({v.zh: _label(v, language) for v in field_spec.values})
         for rule in renderer.rootRule().descendants():
             if rule.label() in labels:
                 rule.setLabel(labels[rule.label()])
@@ -431,6 +434,25 @@ def relabel_legend(layer, spec, language="zh"):
     for index, category in enumerate(renderer.categories()):
         if category.value() in labels:
             renderer.updateCategoryLabel(index, labels[category.value()])
+
+
+#: Rows of versioned layers (valid_to) that are current today; closed versions are history.
+CURRENT_EXPRESSION = '"valid_to" IS NULL OR "valid_to" > to_date(now())'
+
+
+def current_only(renderer, language="zh"):
+    """``renderer`` as a rule-based renderer drawing only the current versions."""
+    rules = QgsRuleBasedRenderer.convertFromRenderer(renderer)
+    root = rules.rootRule()
+    current = QgsRuleBasedRenderer.Rule(None, 0, 0, CURRENT_EXPRESSION,
+                                        _CURRENT_LABEL[_lang(language)])
+    for child in list(root.children()):
+        current.appendChild(root.takeChild(child))
+    root.appendChild(current)
+    return rules
+
+
+_CURRENT_LABEL = {"zh": "现行版本", "en": "Current version"}
 
 
 def apply_style(layer, spec, language="zh"):
@@ -450,12 +472,19 @@ def apply_style(layer, spec, language="zh"):
     layer.setTitle(_label(spec, language))
     if spec.geometry is None or not layer.isSpatial():
         return
-    layer.setRenderer(renderer_for(spec, language))
+    versioned = "valid_to" in spec.field_names
+    renderer = renderer_for(spec, language)
+    layer.setRenderer(current_only(renderer, language) if versioned else renderer)
     if spec.name in VISIBLE_FROM_SCALE:
         layer.setScaleBasedVisibility(True)
         layer.setMinimumScale(VISIBLE_FROM_SCALE[spec.name])
         layer.setMaximumScale(0)
     labeling = labeling_for(spec)
+    if labeling is not None and versioned:
+        settings = labeling.settings()
+        settings.dataDefinedProperties().setProperty(
+            QgsPalLayerSettings.Show, QgsProperty.fromExpression(CURRENT_EXPRESSION))
+        labeling.setSettings(settings)
     if labeling is not None:
         layer.setLabeling(labeling)
         layer.setLabelsEnabled(True)

@@ -2,6 +2,7 @@
 import sqlite3
 
 import pytest
+from qgis.core import QgsExpressionContextUtils
 from qgis.core import QgsVectorLayer
 
 from onegrid.layers import schema, styles
@@ -9,10 +10,10 @@ from onegrid.layers import schema, styles
 pytestmark = pytest.mark.qgis
 
 EXPECTED_RENDERERS = {
-    "communities": "singleSymbol",
+    "communities": "RuleRenderer",
     "parcels": "singleSymbol",
-    "base_grids": "singleSymbol",
-    "professional_grids": "categorizedSymbol",
+    "base_grids": "RuleRenderer",
+    "professional_grids": "RuleRenderer",
     "buildings": "singleSymbol",
     "roads": "RuleRenderer",
     "facilities": "categorizedSymbol",
@@ -133,9 +134,11 @@ def test_english_style(workspace):
 def test_english_legend_over_a_stored_chinese_style(workspace):
     layer = _open(workspace, "professional_grids")
     styles.relabel_legend(layer, schema.PROFESSIONAL_GRIDS, "en")
-    labels = {c.value(): c.label() for c in layer.renderer().categories()}
-    assert labels["police"] == "Police grid"
-    assert labels["fire"] == "Fire grid"
+    current = layer.renderer().rootRule().children()[0]
+    assert current.label() == "Current version"
+    labels = {r.filterExpression(): r.label() for r in current.children()}
+    assert labels["\"grid_type\" = 'police'"] == "Police grid"
+    assert labels["\"grid_type\" = 'fire'"] == "Fire grid"
     del layer
     roads = _open(workspace, "roads")
     styles.relabel_legend(roads, schema.ROADS, "en")
@@ -192,4 +195,36 @@ def test_personal_fields_are_masked_by_default(qgis_app, tmp_path):
         assert layer.fields().field("id_number").editorWidgetSetup().type() != "Hidden"
     finally:
         settings.remove(SHOW_PERSONAL_KEY)
+    del layer
+
+
+def test_closed_versions_are_not_drawn(qgis_app, tmp_path):
+    """A versioned grid layer draws and labels only the rows current today."""
+    import geopandas as gpd
+    import shapely
+    from qgis.core import QgsRenderContext, QgsVectorLayer
+
+    from onegrid.layers.io import append_frame
+    from onegrid.layers.styles import store_default_styles
+    from onegrid.layers.workspace import create_workspace
+
+    path = tmp_path / "v.gpkg"
+    create_workspace(path)
+    append_frame(path, "base_grids", gpd.GeoDataFrame(
+        {"grid_code": ["A", "A", "B"], "community_code": ["C"] * 3,
+         "valid_from": ["2020-01-01", "2026-01-01", "2020-01-01"],
+         "valid_to": ["2026-01-01", None, None]},
+        geometry=[shapely.box(0, 0, 1, 1), shapely.box(0, 0, 2, 1), shapely.box(2, 0, 3, 1)],
+        crs="EPSG:4490"))
+    store_default_styles(path)
+    layer = QgsVectorLayer(f"{path}|layername=base_grids", "g", "ogr")
+    renderer = layer.renderer().clone()
+    context = QgsRenderContext()
+    context.expressionContext().appendScopes(
+        QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    renderer.startRender(context, layer.fields())
+    drawn = [f["grid_code"] + str(f["valid_to"] is None or f["valid_to"].isNull())
+             for f in layer.getFeatures() if renderer.willRenderFeature(f, context)]
+    renderer.stopRender(context)
+    assert drawn == ["ATrue", "BTrue"]
     del layer
