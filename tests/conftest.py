@@ -82,3 +82,19 @@ def fixture_copy(tmp_path):
         shutil.copy(FIXTURES / name, target)
         return target
     return copy
+
+
+@pytest.fixture(scope="session")
+def demo_gpkg(tmp_path_factory):
+    """The demo workspace (real Helsinki OSM + seeded synthetic records), built once per test
+    session by the demo script itself (without the desktop screenshot) into a temp folder."""
+    import subprocess
+
+    out = tmp_path_factory.mktemp("demo_workspace")
+    env = dict(os.environ, PYTHONSAFEPATH="1", QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(REPO / "build" / "pythonpath"))
+    proc = subprocess.run([sys.executable, "-m", "onegrid.scripts.demo", "--out", str(out),
+                           "--no-desktop"], cwd=out, env=env, capture_output=True, text=True,
+                          timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out / "onegrid_demo.gpkg"

@@ -28,7 +28,6 @@ pytestmark = pytest.mark.pure
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "grids"
 DATA = REPO / "build" / "data"
-DEMO = REPO / "demo_output" / "onegrid_demo.gpkg"
 
 EXPECTED = [  # error_type, grid_ids, parent_id, area_m2
     ("invalid", "g21", "C1", 10000.0),
@@ -264,12 +263,12 @@ def test_synthetic_grids_on_bubenec_pass():
         ("gap", "overlap", "outside_parent", "crosses_parent", "invalid", "duplicate_code"), 0)
 
 
-def test_demo_workspace_passes():
+def test_demo_workspace_passes(demo_gpkg):
     """The demo's base grids on real Helsinki buildings: no gap, overlap or crossing."""
-    grids = gpd.read_file(DEMO, layer="base_grids")
-    communities = gpd.read_file(DEMO, layer="communities")
-    buildings = gpd.read_file(DEMO, layer="buildings")
-    staff = gpd.read_file(DEMO, layer="grid_staff")
+    grids = gpd.read_file(demo_gpkg, layer="base_grids")
+    communities = gpd.read_file(demo_gpkg, layer="communities")
+    buildings = gpd.read_file(demo_gpkg, layer="buildings")
+    staff = gpd.read_file(demo_gpkg, layer="grid_staff")
     problems = topo.check_grids(grids, "grid_code", parents=communities, buildings=buildings,
                                 staff=staff)
     counts = problems.attrs["counts"]
@@ -335,11 +334,11 @@ def test_planted_crossings_in_tianjin_districts():
     assert crossing["detail"].iloc[0].endswith(f"into {other}")
 
 
-def test_repair_shifted_demo_grids():
+def test_repair_shifted_demo_grids(demo_gpkg):
     """Three of the demo's base grids moved 3 m east and one 2 m north: after repair_grids,
     check_grids finds no gap, overlap, sliver or crossing, and every grid keeps its row."""
-    grids = gpd.read_file(DEMO, layer="base_grids").to_crs(32635)
-    communities = gpd.read_file(DEMO, layer="communities").to_crs(32635)
+    grids = gpd.read_file(demo_gpkg, layer="base_grids").to_crs(32635)
+    communities = gpd.read_file(demo_gpkg, layer="communities").to_crs(32635)
     moved = grids.copy()
     moved.loc[[3, 11, 20], "geometry"] = moved.geometry[[3, 11, 20]].translate(3.0, 0.0)
     moved.loc[[7], "geometry"] = moved.geometry[[7]].translate(0.0, 2.0)

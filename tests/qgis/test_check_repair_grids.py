@@ -20,7 +20,6 @@ pytestmark = pytest.mark.qgis
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "grids"
-DEMO = REPO / "demo_output" / "onegrid_demo.gpkg"
 GRIDS = str(FIXTURES / "grids.geojson")
 COMMUNITIES = str(FIXTURES / "communities.geojson")
 BUILDINGS = str(FIXTURES / "buildings.geojson")
@@ -185,9 +184,9 @@ def test_topology_checker_on_the_fixture(run_alg):
     assert [f["error_type"] for f in ours].count("overlap") == 3
 
 
-def test_topology_checker_on_shifted_demo_grids(run_alg):
+def test_topology_checker_on_shifted_demo_grids(run_alg, demo_gpkg):
     """The demo's base grids (real Helsinki buildings) with three grids moved 3 m east."""
-    source = QgsVectorLayer(f"{DEMO}|layername=base_grids", "base_grids", "ogr")
+    source = QgsVectorLayer(f"{demo_gpkg}|layername=base_grids", "base_grids", "ogr")
     crs = "EPSG:32635"
     projected = run_alg("native:reprojectlayer", {"INPUT": source, "TARGET_CRS": crs,
                                                   "OUTPUT": "memory:"})[0]["OUTPUT"]
@@ -211,21 +210,21 @@ def test_topology_checker_on_shifted_demo_grids(run_alg):
     assert [f["error_type"] for f in ours].count("overlap") == len(real)
 
 
-def test_on_the_demo_workspace(run_alg):
+def test_on_the_demo_workspace(run_alg, demo_gpkg):
     """The call `make demo` runs: real Helsinki buildings, synthetic grids and staff."""
     results, _ = run_alg("onegrid:check_grids", {
-        "GRIDS": f"{DEMO}|layername=base_grids", "ID_FIELD": "grid_code",
-        "PARENTS": f"{DEMO}|layername=communities", "PARENT_ID_FIELD": "code",
-        "BUILDINGS": f"{DEMO}|layername=buildings", "HOUSEHOLD_FIELD": "households",
-        "STAFF": f"{DEMO}|layername=grid_staff", "MIN_HOUSEHOLDS": 200,
+        "GRIDS": f"{demo_gpkg}|layername=base_grids", "ID_FIELD": "grid_code",
+        "PARENTS": f"{demo_gpkg}|layername=communities", "PARENT_ID_FIELD": "code",
+        "BUILDINGS": f"{demo_gpkg}|layername=buildings", "HOUSEHOLD_FIELD": "households",
+        "STAFF": f"{demo_gpkg}|layername=grid_staff", "MIN_HOUSEHOLDS": 200,
         "MAX_HOUSEHOLDS": 500, "SLIVER_AREA": 10.0, "OUTPUT": "memory:"})
     kinds = {f["error_type"] for f in output(results).getFeatures()}
     assert kinds <= {"too_few_households", "too_many_households"}
     repaired, _ = run_alg("onegrid:repair_grids", {
-        "GRIDS": f"{DEMO}|layername=base_grids", "PARENTS": f"{DEMO}|layername=communities",
+        "GRIDS": f"{demo_gpkg}|layername=base_grids", "PARENTS": f"{demo_gpkg}|layername=communities",
         "OUTPUT": "memory:", "CHANGES": "memory:"})
     assert output(repaired).featureCount() == QgsVectorLayer(
-        f"{DEMO}|layername=base_grids", "g", "ogr").featureCount()
+        f"{demo_gpkg}|layername=base_grids", "g", "ogr").featureCount()
     assert repaired["CHANGE_COUNT"] == 0
 
 

@@ -1,7 +1,6 @@
 """onegrid:code_grids and onegrid:grid_change_impact through processing.run, on hand-made
 layers and on the demo workspace (real Helsinki buildings, synthetic households)."""
 import datetime
-import subprocess
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,7 +17,6 @@ pytestmark = pytest.mark.qgis
 CRS = "EPSG:4549"
 COMMUNITY = "320115001001"
 REPO = Path(__file__).resolve().parents[2]
-DEMO = REPO / "demo_output" / "onegrid_demo.gpkg"
 
 
 def cells():
@@ -195,13 +193,6 @@ class TestGridChangeImpact:
                 "OUTPUT": str(tmp_path / "c.gpkg"), "STAFFING": str(tmp_path / "s.gpkg")})
         assert str(err.value) == ("Give OLD_GRIDS and NEW_GRIDS, or a versioned GRIDS layer "
                                   "with DATE_FROM and DATE_TO")
-
-
-@pytest.fixture(scope="module")
-def demo_gpkg():
-    if not DEMO.exists():
-        subprocess.run(["make", "demo"], cwd=REPO, check=True)
-    return DEMO
 
 
 def test_demo_boundary_move_counts(run_alg, tmp_path, demo_gpkg):
