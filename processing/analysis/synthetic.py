@@ -361,13 +361,19 @@ def _tessellate(seeds, region):
     """
     if len(seeds) == 1:
         return np.array([region], dtype=object)
+    cells, owner = _seed_cells(seeds, region, "intersects")
+    return contiguous(shapely.intersection(cells[owner], region))
+
+
+def _seed_cells(seeds, region, predicate):
+    """(Voronoi cells of ``seeds`` extended to ``region``, position of each seed's cell)."""
     points = shapely.points(seeds)
     cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points),
                                                        extend_to=region))
-    pi, ci = shapely.STRtree(cells).query(points, predicate="intersects")
-    order = np.full(len(seeds), -1)
-    order[pi] = ci
-    return contiguous(shapely.intersection(cells[order], region))
+    pi, ci = shapely.STRtree(cells).query(points, predicate=predicate)
+    owner = np.full(len(seeds), -1)
+    owner[pi] = ci
+    return cells, owner
 
 
 def _balanced_labels(points, weights, k, rng, iterations=80, patience=20):
@@ -1506,12 +1512,7 @@ def voronoi_cells(seeds, area):
     that miss the area are left out."""
     if len(seeds) == 1:
         return np.array([area], dtype=object)
-    points = shapely.points(seeds)
-    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points),
-                                                       extend_to=area))
-    pi, ci = shapely.STRtree(cells).query(points, predicate="within")
-    owner = np.full(len(seeds), -1)
-    owner[pi] = ci
+    cells, owner = _seed_cells(seeds, area, "within")
     clipped = shapely.intersection(cells[owner[owner >= 0]], area)
     return clipped[shapely.area(clipped) > 0]
 
