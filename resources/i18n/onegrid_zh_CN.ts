@@ -341,7 +341,7 @@
             <translation>{layer} 中的社区 {code} 没有楼栋，整个社区划为一个 0 户的网格</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="641" />
+            <location filename="../../processing/analysis/synthetic.py" line="647" />
             <source>Community {code} would need {k} base grids; a community has at most 999</source>
             <translation>社区 {code} 需要划分 {k} 个基础网格，但一个社区最多只能有 999 个基础网格</translation>
         </message>
@@ -577,12 +577,12 @@
             <translation>找出网格图层中的所有问题，每个问题输出一个面，字段为 error_type、grid_ids（涉及的网格 ID，逗号分隔）、parent_id、area_m2 和 detail。问题类型：gap（缝隙：在 PARENTS 的每个社区内，或未指定 PARENTS 时在全部网格的外轮廓内，没有任何网格覆盖的区域）；overlap（重叠：两个网格共有的区域，包括一个网格位于另一个网格内部的情况）；outside_parent 和 crosses_parent（网格超出其所属社区（与之共有面积最大的社区）的部分：前者位于所有社区之外，后者位于另一个社区之内）；multipart（多部件）；invalid（几何无效，修复后再参与其他检查）；sliver（狭长碎片：面积小于 SLIVER_AREA 平方米，或平均宽度（2 × 面积 / 周长）小于 SLIVER_WIDTH 米的网格部件；同样狭窄的缝隙和重叠会在 detail 中注明）；too_few_households / too_many_households（户数过少 / 过多：代表点位于网格内的 BUILDINGS 楼栋户数合计不在 MIN_HOUSEHOLDS - MAX_HOUSEHOLDS 范围内）；duplicate_code（编码重复，检查 CODE_FIELD，默认为 ID_FIELD）以及 no_staff（在 STAFF 表中按 grid_code 匹配不到在岗的网格长 leader 或专职网格员 full_time）。不超过 0.001 平方米的缝隙、重叠和越界属于浮点误差，不予报告。QGIS 拓扑检查器（Topology Checker）的“不得有缝隙”（must not have gaps）和“不得重叠”（must not overlap）规则能发现的缝隙和重叠，本工具都能发现。带版本图层中已失效的版本（valid_to 为今天或更早）属于历史记录，不做检查。计算以米为单位进行（以度为单位的图层会自动投影，其他图层会转换到网格图层的坐标参考系）；问题以网格图层的坐标参考系写出。</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="1386" />
+            <location filename="../../processing/analysis/synthetic.py" line="1392" />
             <source>Fix interval and walking speed must be positive</source>
             <translation>定位间隔和步行速度都必须大于 0</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="694" />
+            <location filename="../../processing/analysis/synthetic.py" line="700" />
             <source>Floor area per household must be positive, not {n} m²</source>
             <translation>户均建筑面积必须大于 0，当前为 {n} m²</translation>
         </message>
@@ -915,14 +915,14 @@
             <translation>图层 {layer} 没有 grid_type 字段：每个专业网格图层都需要该字段（police、safety 等）</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="1195" />
+            <location filename="../../processing/analysis/synthetic.py" line="1201" />
             <source>Layer {layer} has no lines</source>
             <translation>图层 {layer} 中没有线要素</translation>
         </message>
         <message>
             <location filename="../../processing/adapter.py" line="99" />
             <location filename="../../processing/analysis/service.py" line="136" />
-            <location filename="../../processing/analysis/synthetic.py" line="1048" />
+            <location filename="../../processing/analysis/synthetic.py" line="1054" />
             <source>Layer {layer} is empty</source>
             <translation>图层 {layer} 为空</translation>
         </message>
@@ -1653,7 +1653,7 @@
             <translation>人均面积（平方米）必须大于 0，当前为 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="542" />
+            <location filename="../../processing/analysis/synthetic.py" line="548" />
             <source>The area to divide into communities is empty</source>
             <translation>要划分社区的区域为空</translation>
         </message>
@@ -1689,7 +1689,7 @@
             <translation>该线没有把网格分成两部分：请从网格外开始画线，穿过网格，并在网格外结束</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="539" />
+            <location filename="../../processing/analysis/synthetic.py" line="545" />
             <source>The number of communities must be between 1 and 999, not {n}</source>
             <translation>社区数量必须在 1 到 999 之间，当前为 {n}</translation>
         </message>
@@ -1709,7 +1709,7 @@
             <translation>目标户数必须大于 0，当前为 {n}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="625" />
+            <location filename="../../processing/analysis/synthetic.py" line="631" />
             <source>The target number of households per grid must be positive, not {n}</source>
             <translation>每个网格的目标户数必须大于 0，当前为 {n}</translation>
         </message>
@@ -2235,7 +2235,7 @@
             <translation>{communities} 个社区共划分 {grids} 个网格（EPSG:{epsg}）；其中 {outside} 个不在 {low:g}-{high:g} 户范围内</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="1383" />
+            <location filename="../../processing/analysis/synthetic.py" line="1389" />
             <source>{homes} home positions given for {devices} patrol devices</source>
             <translation>给出了 {homes} 个起始位置，与巡查设备数 {devices} 不一致</translation>
         </message>
