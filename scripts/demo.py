@@ -17,6 +17,7 @@ import datetime
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
@@ -123,14 +124,19 @@ def synthetic_set(buildings, roads, facilities, seed=SEED):
     frames["professional_grids"] = syn.make_professional_grids(
         area.geometry.iloc[0], communities, buildings, roads, PROFESSIONAL_PER_TYPE, rng,
         types=PROFESSIONAL_TYPES)
+    # Parcels (宗地) last too: every building inside exactly one; buildings get parcel_code.
+    frames["parcels"], buildings["parcel_code"] = syn.make_parcels(buildings, area, rng)
     return frames, buildings, epsg
 
 
 def update_buildings(gpkg, buildings):
-    """Write households, units and grid_code into the workspace's buildings, by code."""
+    """Write households, units, grid_code and parcel_code into the workspace's buildings,
+    by code."""
     values = {code: (int(h), None if pd.isna(u) else int(u), g)
               for code, h, u, g in zip(buildings["building_code"], buildings["households"],
                                        buildings["units"], buildings["grid_code"])}
+    parcels = (dict(zip(buildings["building_code"], buildings["parcel_code"]))
+               if "parcel_code" in buildings.columns else {})
     ds = open_dataset(gpkg, update=True)
     try:
         layer = ds.GetLayerByName(S.BUILDINGS.name)
@@ -147,6 +153,8 @@ def update_buildings(gpkg, buildings):
             else:
                 feature.SetField("units", units)
             feature.SetField("grid_code", grid_code)
+            if "parcel_code" in buildings.columns:
+                feature.SetField("parcel_code", parcels.get(code))
             layer.SetFeature(feature)
         layer.CommitTransaction()
     finally:
@@ -514,11 +522,65 @@ def write_readme(out, counts, epsg, seed, elapsed, written):
     (out / "README.md").write_text("\n".join(lines), encoding="utf-8")
 
 
+def stage_modules():
+    """The demo's further stages: every module ``scripts/demo_<topic>.py``, by its ORDER.
+
+    A stage module has ``ORDER`` (int), ``OUTPUTS`` (the file names it writes into the output
+    folder), ``analyses(ctx)`` returning a dict of summary numbers, run after the grid and
+    service analyses, and ``maps(ctx)`` returning the paths it wrote, run after the base maps.
+    ``ctx`` is a :class:`StageContext`.
+    """
+    import importlib
+    import pkgutil
+
+    from . import __path__ as here
+
+    modules = [importlib.import_module(f"{__package__}.{info.name}")
+               for info in pkgutil.iter_modules(here) if info.name.startswith("demo_")]
+    return sorted(modules, key=lambda module: (module.ORDER, module.__name__))
+
+
+@dataclass
+class StageContext:
+    """What a demo stage gets: the workspace, the results GeoPackage, the output folder, the
+    progress printer, the metric EPSG code, the synthetic frames and the seed; ``project``,
+    ``layers`` (name -> styled QgsVectorLayer) and ``extent`` are set before ``maps``."""
+
+    gpkg: Path
+    results: Path
+    out: Path
+    step: object
+    epsg: int
+    frames: dict
+    seed: int
+    project: object = None
+    layers: dict = None
+    extent: object = None
+
+    @staticmethod
+    def run_algorithm(alg_id, params):
+        return run_algorithm(alg_id, params)
+
+    def ws(self, layer):
+        """The workspace layer ``layer`` as a Processing source."""
+        return f"{self.gpkg}|layername={layer}"
+
+    def result(self, layer):
+        """The result layer ``layer`` as a Processing source."""
+        return f"{self.results}|layername={layer}"
+
+    def sink(self, table, spatial=True):
+        """A Processing sink writing ``table`` into the results GeoPackage."""
+        return f"ogr:dbname='{self.results}' table=\"{table}\"" + (" (geom)" if spatial else "")
+
+
 def clean(out):
     """Remove the outputs of an earlier run (a second run overwrites them)."""
     names = [GPKG_NAME, GPKG_NAME + "-wal", GPKG_NAME + "-shm", PROJECT_NAME, "README.md",
              RESULTS_NAME,
              DESKTOP_PNG, DESKTOP_JSON, Path(DESKTOP_JSON).with_suffix(".log").name, *MAPS]
+    for module in stage_modules():
+        names += list(module.OUTPUTS)
     for name in names:
         path = out / name
         if path.exists():
@@ -575,11 +637,18 @@ def main(argv=None):
                     for code in frames["base_grids"]["grid_code"]}
         grid_results = grid_analyses(gpkg, out / RESULTS_NAME, step)
         grid_results.update(service_and_camera_analyses(gpkg, out / RESULTS_NAME, step))
+        stages = stage_modules()
+        ctx = StageContext(gpkg, out / RESULTS_NAME, out, step, epsg, frames, args.seed)
+        for module in stages:
+            grid_results.update(module.analyses(ctx))
         step("rendering the maps")
         written = render_maps(project, layers, extent, out, per_grid)
         written.append(one_network_map(project, layers, extent, out / RESULTS_NAME,
                                        out / "one_network.png"))
         written += service_camera_maps(project, layers, extent, out / RESULTS_NAME, out)
+        ctx.project, ctx.layers, ctx.extent = project, layers, extent
+        for module in stages:
+            written += module.maps(ctx)
         written.append(str(out / RESULTS_NAME))
         del layers
         project.clear()

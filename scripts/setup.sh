@@ -6,6 +6,9 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 stamps=build/stamps
+# The Makefile exports PYTHONSAFEPATH/PYTHONPATH for running OneGrid; source builds (shapely's
+# meson runs `python generate_version.py`, which imports from its own folder) need neither.
+unset PYTHONSAFEPATH PYTHONPATH
 mkdir -p "$stamps" build/data build/pythonpath build/plugins
 
 say() { printf '[setup] %s\n' "$*"; }
