@@ -8,7 +8,9 @@ from ..i18n import install_translator, remove_translator, tr
 from ..processing.algorithms.base import ICON
 from ..processing.provider import OneGridProvider
 from .dock import OneGridDock
+from .events import EventWorkflowPanel
 from .grid_edit import GridEditPanel
+from .house_lookup import HouseLookupPanel
 
 #: QgsSettings key remembering whether the dock was open.
 DOCK_VISIBLE_KEY = "OneGrid/dockVisible"
@@ -28,6 +30,8 @@ class OneGridPlugin:
         self.provider = None
         self.dock = None
         self.grid_edit = None
+        self.events_panel = None
+        self.house_lookup = None
         self.toolbar = None
         self.action = None
 
@@ -48,6 +52,11 @@ class OneGridPlugin:
         self.grid_edit = GridEditPanel(self.iface, self.dock)
         self.dock.add_tab(self.grid_edit, tr("Grid editing"))
         self.dock.workspaceOpened.connect(self.grid_edit.use_workspace_layers)
+        self.events_panel = EventWorkflowPanel(self.iface, self.dock)
+        self.dock.add_tab(self.events_panel, tr("Event workflow"))
+        self.dock.workspaceOpened.connect(self.events_panel.use_workspace_layers)
+        self.house_lookup = HouseLookupPanel(self.iface, self.dock)  # follows workspaceOpened
+        self.dock.add_tab(self.house_lookup, tr("Building lookup"))
 
         self.action = QAction(QIcon(ICON), tr("OneGrid panel"), main_window)
         self.action.setObjectName("OneGridToggleDock")
@@ -76,6 +85,12 @@ class OneGridPlugin:
         if self.grid_edit is not None:
             self.grid_edit.cleanup()
             self.grid_edit = None
+        if self.events_panel is not None:
+            self.events_panel.cleanup()
+            self.events_panel = None
+        if self.house_lookup is not None:
+            self.house_lookup.cleanup()
+            self.house_lookup = None
         if self.dock is not None:
             self.dock.openedStateChanged.disconnect(self._remember_dock)
             self.dock.cleanup()
