@@ -149,6 +149,8 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
     ``wkb_type`` defaults to the first geometry's type promoted to multi; ``crs`` (a
     QgsCoordinateReferenceSystem or string) to the frame's CRS.
     """
+    if fields is None:
+        frame = _without_fid(frame)
     fields = fields or fields_for(frame)
     spatial = isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame
     if crs is None:
@@ -179,6 +181,17 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
             feature.setGeometry(geometry)
         sink.addFeature(feature, QgsFeatureSink.FastInsert)
     return dest
+
+
+#: A column copied from a GeoPackage source's ``fid`` is written under this name: a GeoPackage
+#: sink takes a field called fid as the feature id, and would drop rows that repeat it.
+SOURCE_FID = "source_fid"
+
+
+def _without_fid(frame):
+    """``frame`` with a column called fid (any case) renamed to :data:`SOURCE_FID`."""
+    names = {c: SOURCE_FID for c in frame.columns if str(c).lower() == "fid"}
+    return frame.rename(columns=names) if names else frame
 
 
 def _qt(value):

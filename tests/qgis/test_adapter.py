@@ -69,3 +69,38 @@ def test_fields_for_types(qgis_app):
     assert [f.name() for f in fields] == ["a", "b", "c", "d", "e"]
     assert [f.type() for f in fields] == [QVariant.LongLong, QVariant.Double, QVariant.String,
                                           QVariant.Bool, QVariant.DateTime]
+
+
+def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_path):
+    """A GeoPackage sink takes a field called fid as the feature id: rows that repeat an input
+    fid would be dropped. frame_to_sink writes such a column as source_fid instead."""
+    import geopandas as gpd
+    from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext,
+                           QgsProcessingFeedback, QgsProcessingParameterFeatureSink)
+
+    from onegrid.processing.adapter import SOURCE_FID, frame_to_sink
+
+    class Pieces(QgsProcessingAlgorithm):
+        def name(self):
+            return "pieces"
+
+        def createInstance(self):
+            return Pieces()
+
+        def initAlgorithm(self, config=None):
+            self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "out"))
+
+        def processAlgorithm(self, parameters, context, feedback):
+            frame = gpd.GeoDataFrame({"fid": [7, 7, 3], "piece": [1, 2, 3]},
+                                     geometry=shapely.points([0, 1, 2], [0, 1, 2]),
+                                     crs="EPSG:3857")
+            return {"OUTPUT": frame_to_sink(self, parameters, "OUTPUT", context, frame)}
+
+    path = tmp_path / "pieces.gpkg"
+    alg = Pieces()
+    alg.initAlgorithm()
+    _, ok = alg.run({"OUTPUT": str(path)}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    layer = QgsVectorLayer(str(path), "pieces", "ogr")
+    rows = sorted((f[SOURCE_FID], f["piece"]) for f in layer.getFeatures())
+    assert rows == [(3, 3), (7, 1), (7, 2)]
