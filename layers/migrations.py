@@ -16,6 +16,8 @@ from .workspace import _add_domains, _field_defn, _write_version, create_layer, 
     schema_version, workspace_crs
 
 #: version upgraded from -> function(ds) doing the non-additive part of that upgrade.
+#: 1 -> 2 (updated_at, updated_by, event_history) and 2 -> 3 (row_version, filled with its
+#: default 1 in existing rows) are additive: :func:`add_missing` does them.
 STEPS = {}
 
 

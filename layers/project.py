@@ -9,6 +9,7 @@ from ..processing.analysis.crs import metric_crs_for_bounds
 from ..processing.analysis.errors import N_, OneGridError
 from . import schema as S
 from .migrations import upgrade_workspace
+from .postgis import is_postgres_target
 from .styles import apply_form, apply_privacy, apply_style, relabel_legend, \
     show_personal_data
 from .workspace import missing_layers, schema_version
@@ -90,8 +91,12 @@ def add_workspace_to_project(gpkg_path, project, language=None, report=None):
         The file does not exist, is not a workspace, is newer than this plugin, or a layer
         cannot be opened.
     """
-    path = os.path.abspath(os.fspath(gpkg_path))
     language = _language(language)
+    if is_postgres_target(os.fspath(gpkg_path)):
+        from .postgis_qgis import add_postgis_workspace_to_project
+        return add_postgis_workspace_to_project(os.fspath(gpkg_path), project, language=language,
+                                                report=report)
+    path = os.path.abspath(os.fspath(gpkg_path))
     _check_workspace(path)
     remove_workspace(project, path)  # release the file before upgrading it
     old, new, changes = upgrade_workspace(path)
@@ -102,22 +107,29 @@ def add_workspace_to_project(gpkg_path, project, language=None, report=None):
         QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Info)
         if report is not None:
             report(message)
-    project_was_empty = not project.mapLayers()
-
     layers = {spec.name: _open_layer(path, spec, language) for spec in S.LAYERS}
+    add_layer_group(project, layers, path, language)
+    return layers
+
+
+def add_layer_group(project, layers, key, language):
+    """Add a workspace's opened ``layers`` ({schema name: layer}) to ``project`` in a group
+    "OneGrid workspace" marked with ``key`` (the file path, or the database and schema),
+    points on top, tables in a subgroup; the project remembers ``key``."""
+    project_was_empty = not project.mapLayers()
     root = project.layerTreeRoot()
     title = tr_zh("OneGrid workspace")  # the group is named in the layers' language
     group = root.insertGroup(0, title if language == "zh" else "OneGrid workspace")
-    group.setCustomProperty(GROUP_PROPERTY, path)
+    group.setCustomProperty(GROUP_PROPERTY, key)
     tables = None
     spatial = [name for name in TREE_ORDER if name in layers]
     spatial += [spec.name for spec in S.LAYERS
-                if spec.geometry and spec.name not in spatial]
+                if spec.geometry and spec.name not in spatial and spec.name in layers]
     for name in spatial:
         project.addMapLayer(layers[name], False)
         group.addLayer(layers[name])
     for spec in S.LAYERS:
-        if spec.geometry is None:
+        if spec.geometry is None and spec.name in layers:
             if tables is None:
                 tables = group.addGroup(tr("Tables"))
                 tables.setExpanded(False)
@@ -125,8 +137,8 @@ def add_workspace_to_project(gpkg_path, project, language=None, report=None):
             tables.addLayer(layers[spec.name])
     if project_was_empty:
         set_display_crs(project, layers.values())
-    project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, path)
-    return layers
+    project.writeEntry(PROJECT_SCOPE, PROJECT_KEY, key)
+    return group
 
 
 def _layer_name(source):

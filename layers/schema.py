@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 #: Version of the schema this code writes. Bump it together with a step in migrations.py.
 #: 1: first release. 2: edit tracking (updated_at, updated_by) on every governance layer and
-#: the event_history table of the closed event loop.
-SCHEMA_VERSION = 2
+#: the event_history table of the closed event loop. 3: row_version on every governance layer
+#: (optimistic locking of multi-user PostGIS workspaces; a saved row must carry the version
+#: it was read with).
+SCHEMA_VERSION = 3
 
 #: Field types and their meaning: text, int (64-bit), real (double), date (ISO date),
 #: datetime (ISO date-time, stored UTC), bool (0/1).
@@ -517,7 +519,8 @@ _SYSTEM_TABLES = ("rejected_rows", "schema_version", "event_history")
 def _with_edit_tracking(spec):
     if spec.name in _SYSTEM_TABLES:
         return spec
-    extra = (FieldSpec("updated_at", "datetime", "Last edited (UTC)", "最后修改时间"),
+    extra = (FieldSpec("row_version", "int", "Row version", "数据版本号", default=1),
+             FieldSpec("updated_at", "datetime", "Last edited (UTC)", "最后修改时间"),
              FieldSpec("updated_by", "text", "Last edited by", "最后修改人"))
     return LayerSpec(spec.name, spec.geometry, spec.en, spec.zh, spec.fields + extra,
                      spec.label_field, spec.kind)
