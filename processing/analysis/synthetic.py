@@ -1251,8 +1251,39 @@ def dori_range_m(resolution_mp, lens_mm, level="observation"):
     return pixels / (2 * DORI_PPM[level] * np.tan(half))
 
 
+#: How far (m) outside the wall a camera that fell inside a building is put.
+CAMERA_WALL_CLEARANCE_M = 0.5
+
+
+def outside_footprints(xy, footprints, clearance=CAMERA_WALL_CLEARANCE_M, reach=100.0):
+    """``xy`` (n, 2) with every point inside a footprint moved ``clearance`` metres past the
+    nearest wall of its block (the union of the footprints within ``reach`` metres, so a
+    point is never pushed through a shared wall into the next building). Returns
+    (new xy, boolean array: moved)."""
+    xy = np.array(xy, dtype=np.float64)
+    moved = np.zeros(len(xy), dtype=bool)
+    geoms = np.asarray(footprints, dtype=object)
+    geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
+    if len(xy) == 0 or len(geoms) == 0:
+        return xy, moved
+    geoms = shapely.make_valid(geoms)
+    tree = shapely.STRtree(geoms)
+    inside = np.unique(tree.query(shapely.points(xy), predicate="within")[0])
+    for i in inside:
+        point = shapely.Point(xy[i])
+        block = shapely.union_all(geoms[tree.query(point, predicate="dwithin",
+                                                   distance=reach)])
+        wall = shapely.get_coordinates(shapely.shortest_line(point, shapely.boundary(block)))
+        step = wall[1] - wall[0]
+        length = np.hypot(*step)
+        if length > 0:
+            xy[i] = wall[1] + step / length * clearance
+            moved[i] = True
+    return xy, moved
+
+
 def make_cameras(roads, rng, n, facilities=None, admin_code=DEFAULT_ADMIN_CODE,
-                 dori_level="observation"):
+                 dori_level="observation", buildings=None):
     """``n`` cameras at junctions (nodes where 3+ segments meet) and facility entrances.
 
     Key facilities (:data:`KEY_FACILITY_CATEGORIES`, else all) get a camera at the nearest
@@ -1261,6 +1292,9 @@ def make_cameras(roads, rng, n, facilities=None, admin_code=DEFAULT_ADMIN_CODE,
     field of view from the lens), dome, PTZ (360°); 2, 4 or 8 MP; height 3-6 m; range is the
     DORI ``dori_level`` distance (PTZ: at its widest lens). Codes follow GB/T 28181's 20 digits:
     ``admin_code`` + "00" + industry "00" + type "132" (IP camera) + network "1" + sequence.
+    With ``buildings`` (footprints, same CRS), a camera whose junction lies inside a building
+    (footways run through passages) is put on the outside of the nearest wall
+    (:func:`outside_footprints`); no random numbers are drawn for that.
 
     Returns
     -------
@@ -1332,7 +1366,16 @@ def make_cameras(roads, rng, n, facilities=None, admin_code=DEFAULT_ADMIN_CODE,
         "online": (rng.random(count) < 0.97).astype(np.int64),
         "grid_code": np.full(count, None, dtype=object),
         "synthetic": 1,
-    }, shapely.points(graph.xy[node] + jitter), crs)
+    }, shapely.points(_camera_xy(graph.xy[node] + jitter, buildings, crs)), crs)
+
+
+def _camera_xy(xy, buildings, crs):
+    if buildings is None or len(buildings) == 0:
+        return xy
+    if buildings.crs != crs:
+        raise OneGridError(N_("Layers {a} and {b} are in different coordinate reference "
+                              "systems"), a="roads", b="buildings")
+    return outside_footprints(xy, buildings.geometry.values)[0]
 
 
 # --- Simulated patrols -------------------------------------------------------------------------
@@ -1570,3 +1613,99 @@ def make_professional_grids(area, communities, buildings, roads, n, rng, types=N
         frame["community_code"] = assign_grid(frame, communities, code_field="code")
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)
+
+
+# --- Parcels (宗地) --------------------------------------------------------------------------
+_LAND_USE_BY_BUILDING = {"residential": "residential", "rental": "residential",
+                         "mixed": "residential", "commercial": "commercial",
+                         "industrial": "industrial", "public": "public"}
+
+
+def make_parcels(buildings, area, rng, per_parcel=2.0, admin_code=DEFAULT_ADMIN_CODE):
+    """Parcels (宗地) covering the built-up ``area``, every building inside exactly one.
+
+    Buildings are grouped into about ``len(buildings) / per_parcel`` parcels of neighbouring
+    buildings (k-means on their representative points; overlapping footprints, such as OSM
+    building parts, share one). A parcel is the union of the Voronoi
+    cells of its buildings' outline vertices, clipped to ``area``, with its own footprints
+    added and every other parcel's footprints cut out, so the parcels tile the area without
+    overlaps and each footprint lies in one parcel. Land use follows the buildings' use
+    (the first building's); codes are ``<admin_code>ZD<6 digits>`` numbered north to south,
+    west to east.
+
+    Returns
+    -------
+    (GeoDataFrame, numpy object array)
+        The parcels (parcel_code, land_use, owner, area_m2, synthetic) and the parcel code of
+        each building, aligned with ``buildings``.
+    """
+    rng = _generator(rng)
+    crs = _check_metric(buildings, "buildings")
+    region, _ = _region(area)
+    footprints = np.asarray(buildings.geometry.values, dtype=object)
+    n = len(footprints)
+    if n == 0:
+        return _frame({"parcel_code": [], "land_use": [], "owner": [], "area_m2": [],
+                       "synthetic": []}, [], crs), np.array([], dtype=object)
+    points = _xy(shapely.point_on_surface(footprints))
+    k = max(1, int(round(n / max(per_parcel, 1.0))))
+    label = (_kmeans(points, np.ones(n), k, rng) if k > 1 else None)
+    if label is not None:
+        label = cKDTree(label).query(points)[1]
+    else:
+        label = np.zeros(n, dtype=np.int64)
+    label = np.unique(label, return_inverse=True)[1].ravel()
+    # Overlapping footprints (OSM building parts, relations) share one parcel.
+    bi, bj = shapely.STRtree(footprints).query(footprints, predicate="intersects")
+    other = bi < bj
+    bi, bj = bi[other], bj[other]
+    shared = shapely.area(shapely.intersection(footprints[bi], footprints[bj])) > 1e-6
+    bi, bj = bi[shared], bj[shared]
+    if len(bi):
+        k = label.max() + 1
+        graph = sparse.coo_matrix((np.ones(n + len(bi)), (
+            np.r_[np.arange(n), bi], np.r_[n + label, bj])), shape=(n + k, n + k))
+        label = csgraph.connected_components(graph, directed=False)[1][:n]
+        label = np.unique(label, return_inverse=True)[1].ravel()
+    coords, owner = outline_points(footprints)
+    unique, first = np.unique(np.round(coords, 3), axis=0, return_index=True)
+    sites = shapely.points(unique)
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(sites),
+                                                       extend_to=region))
+    site, cell = shapely.STRtree(cells).query(sites, predicate="intersects")
+    cell_label = np.full(len(cells), -1)
+    cell_label[cell] = label[owner[first]][site]
+    groups = pd.Series(np.arange(len(cells))).groupby(cell_label).indices
+    m = label.max() + 1
+    shapes = np.full(m, None, dtype=object)
+    for lab, idx in groups.items():
+        if lab >= 0:
+            shapes[lab] = union_cells(cells[idx])
+    own = pd.Series(np.arange(n)).groupby(label).indices
+    own_union = np.array([shapely.union_all(footprints[own[lab]]) for lab in range(m)],
+                         dtype=object)
+    shapes = np.array([own_union[i] if s is None else shapely.union(s, own_union[i])
+                       for i, s in enumerate(shapes)], dtype=object)
+    shapes = shapely.intersection(shapes, shapely.union(region, shapely.union_all(footprints)))
+    pi, bi = shapely.STRtree(footprints).query(shapes, predicate="intersects")
+    foreign = label[bi] != pi
+    cut = pd.Series(bi[foreign]).groupby(pi[foreign]).indices
+    for lab, idx in cut.items():
+        shapes[lab] = shapely.difference(shapes[lab], shapely.union_all(
+            footprints[bi[foreign][idx]]))
+    shapes = shapely.make_valid(shapes)
+    order = _reading_order(_xy(shapely.point_on_surface(shapes)), 150.0)
+    rank = np.empty(m, dtype=np.int64)
+    rank[order] = np.arange(m)
+    codes = np.char.add(f"{admin_code}ZD", np.char.zfill((rank + 1).astype(str), 6))
+    use = _text(buildings, "use", "other")
+    first_building = np.array([own[lab][0] for lab in range(m)])
+    land_use = np.array([_LAND_USE_BY_BUILDING.get(u, "other") for u in use[first_building]],
+                        dtype=object)
+    parcels = _frame({
+        "parcel_code": codes.astype(object), "land_use": land_use,
+        "owner": np.full(m, None, dtype=object),
+        "area_m2": np.round(shapely.area(shapes), 1), "synthetic": 1,
+    }, shapes, crs)
+    parcels = parcels.iloc[order].reset_index(drop=True)
+    return parcels, codes[label].astype(object)

@@ -21,13 +21,13 @@ REPO = demo.REPO
 
 #: Rows per layer: OSM-derived ones from the Helsinki extract, synthetic ones from the seed.
 EXPECTED_COUNTS = {
-    "communities": 5, "parcels": 0, "base_grids": 35, "professional_grids": 24,
+    "communities": 5, "parcels": 239, "base_grids": 35, "professional_grids": 24,
     "buildings": 479, "roads": 2506, "facilities": 1040, "organizations": 150,
     "households": 9607, "people": 24333, "events": 300, "things": 400, "cameras": 120,
     "patrol_points": 8834, "grid_staff": 181, "rejected_rows": 0, "schema_version": 1,
 }
-SYNTHETIC = ("communities", "base_grids", "organizations", "households", "people", "events",
-             "things", "cameras", "patrol_points", "grid_staff")
+SYNTHETIC = ("communities", "parcels", "base_grids", "organizations", "households", "people",
+             "events", "things", "cameras", "patrol_points", "grid_staff")
 
 
 def run_demo(out):

@@ -1,0 +1,255 @@
+"""Benchmark: onegrid:link_records' core against QGIS's join by location and geopandas.sjoin.
+
+Data: the synthetic district (:func:`benchmarks.district.cached_district`): 50,000 buildings,
+their parcels (blocks) and about 2,000 base grids at scale 1, and :data:`POINTS` x scale
+record points (seeded): 90 % inside a building footprint (drawn uniformly in it), 5 % within
+:data:`MAX_DISTANCE` m outside one, 5 % anywhere in the district. They are written once to a
+GeoPackage next to the district.
+
+Ours, ``ours_s``: :func:`onegrid.processing.analysis.linking.link_records` by coordinates
+(point in building, nearest building within 20 m, building -> parcel by largest overlap,
+-> grid, -> community; parcel_only for the rest), reading the four layers from the
+GeoPackages included.
+
+Peer (a), ``peer_s``: QGIS native:joinattributesbylocation (points within buildings, one
+to one, the building code joined) into a memory layer, ONE level only (buildings), run in
+this process through processing.run, reading its inputs from the same files. ``ratio`` =
+peer_s / ours_s.
+
+``ours_one_level_s``: ours on the peers' task (records and buildings read, point in
+building only, no nearest building, parcel or grid), with ``ratio_one_level`` (QGIS / it)
+and ``ratio_sjoin_one_level`` (sjoin / it).
+
+Peer (b), ``sjoin_s``: geopandas.sjoin(points, buildings, predicate="within"), one level,
+reading both files included; ``ratio_sjoin`` = sjoin_s / ours_s. Its building per point is
+checked against ours for the points inside a footprint (``sjoin_agree``).
+
+Addresses: :data:`ADDRESSES` x scale address-only records (a table, no geometry) made by
+:func:`onegrid.processing.analysis.address.make_variants` from the district's standard
+addresses (prefix left out, Chinese numerals, 幢/座/号楼/#, 3-2-301, full width, blanks,
+typos, 5 % non-existent and 2 % empty), linked by address alone: ``address_s``, throughput
+``address_per_s`` and the shares correct / wrong / unlinked among those that exist.
+
+Peak memory: ``ours_peak_rss_mb`` is the child's peak right after ours ran (ours runs first).
+``ours_stages_s`` splits ours into its stages; ``*_read_s`` are the reading times and
+``ratio_sjoin_without_reading`` compares the joins alone; ``load_average`` is the machine's
+1-minute load when the run ended (the machine is shared).
+
+Run alone: ``.venv/bin/python -m onegrid.benchmarks.bench_link_records``.
+"""
+import json
+import os
+import resource
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+
+from ..processing.analysis import address as A
+from ..processing.analysis import linking
+from ..processing.analysis.synthetic import random_points_in
+from .district import cached_district
+
+POINTS = 1_000_000
+ADDRESSES = 100_000
+MAX_DISTANCE = 20.0
+SEED = 20261202
+
+
+def make_points(path, scale):
+    """The record points for the district at ``path`` (cached beside it); returns the path."""
+    out = Path(path).with_name(Path(path).stem + f"_records_{SEED}.gpkg")
+    if out.exists() and out.stat().st_mtime >= Path(path).stat().st_mtime:
+        return out
+    rng = np.random.default_rng(SEED)
+    n = int(round(POINTS * scale))
+    buildings = pyogrio.read_dataframe(path, layer="buildings", columns=[])
+    footprints = buildings.geometry.values
+    n_in, n_near = int(n * 0.9), int(n * 0.05)
+    n_any = n - n_in - n_near
+    counts = np.bincount(rng.integers(0, len(footprints), n_in), minlength=len(footprints))
+    inside, _ = random_points_in(footprints, counts, rng)
+    near_b = rng.integers(0, len(footprints), n_near)
+    edge = shapely.line_interpolate_point(shapely.boundary(footprints[near_b]),
+                                          rng.random(n_near), normalized=True)
+    centre = shapely.get_coordinates(shapely.centroid(footprints[near_b]))
+    e = shapely.get_coordinates(edge)
+    direction = e - centre
+    direction /= np.maximum(np.hypot(direction[:, 0], direction[:, 1]), 1e-9)[:, None]
+    near = shapely.points(e + direction * rng.uniform(1, MAX_DISTANCE * 0.9, n_near)[:, None])
+    minx, miny, maxx, maxy = buildings.total_bounds
+    anywhere = shapely.points(rng.uniform(minx, maxx, n_any), rng.uniform(miny, maxy, n_any))
+    points = np.concatenate([inside, near, anywhere])
+    order = rng.permutation(n)
+    frame = gpd.GeoDataFrame({"record_no": np.arange(n)}, geometry=points[order],
+                             crs=buildings.crs)
+    tmp = out.with_suffix(".tmp.gpkg")
+    pyogrio.write_dataframe(frame, tmp, layer="records")
+    os.replace(tmp, out)
+    return out
+
+
+def run_ours(district, records_path):
+    start = time.perf_counter()
+    records = pyogrio.read_dataframe(records_path, layer="records")
+    buildings = pyogrio.read_dataframe(district, layer="buildings", columns=["building_code"])
+    parcels = pyogrio.read_dataframe(district, layer="parcels", columns=["parcel_code"])
+    grids = pyogrio.read_dataframe(district, layer="base_grids",
+                                   columns=["grid_code", "community_code"])
+    read_s = time.perf_counter() - start
+    result = linking.link_records(records, buildings, parcels, grids, kind="people",
+                                  max_distance=MAX_DISTANCE)
+    result.info["read_s"] = round(read_s, 3)
+    return time.perf_counter() - start, result
+
+
+def run_ours_one_level(district, records_path):
+    """Ours on the peers' task: records and buildings read, point in building only (no
+    nearest building, parcel, grid); seconds."""
+    start = time.perf_counter()
+    records = pyogrio.read_dataframe(records_path, layer="records")
+    buildings = pyogrio.read_dataframe(district, layer="buildings", columns=["building_code"])
+    result = linking.link_records(records, buildings, kind="people", max_distance=0)
+    return time.perf_counter() - start, result.info["point_in_building"]
+
+
+def run_sjoin(district, records_path):
+    start = time.perf_counter()
+    records = pyogrio.read_dataframe(records_path, layer="records")
+    buildings = pyogrio.read_dataframe(district, layer="buildings", columns=["building_code"])
+    read_s = time.perf_counter() - start
+    joined = gpd.sjoin(records, buildings, predicate="within", how="left")
+    joined.attrs["read_s"] = read_s
+    return time.perf_counter() - start, joined
+
+
+def run_qgis(district, records_path):
+    """native:joinattributesbylocation into memory, in this process; seconds."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import sys
+
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    plugins = os.path.join(QgsApplication.pkgDataPath(), "python", "plugins")
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import processing
+
+    start = time.perf_counter()
+    result = processing.run("native:joinattributesbylocation", {
+        "INPUT": f"{records_path}|layername=records",
+        "JOIN": f"{district}|layername=buildings", "PREDICATE": [5],
+        "JOIN_FIELDS": ["building_code"], "METHOD": 1, "DISCARD_NONMATCHING": False,
+        "OUTPUT": "memory:"})
+    seconds = time.perf_counter() - start
+    joined = result["JOINED_COUNT"] if "JOINED_COUNT" in result else None
+    count = result["OUTPUT"].featureCount()
+    del result
+    return seconds, joined, count
+
+
+def run_addresses(district, scale):
+    rng = np.random.default_rng(SEED + 1)
+    columns = ["district", "street", "road", "house_number", "building_no", "address"]
+    buildings = pyogrio.read_dataframe(district, layer="buildings", columns=columns,
+                                       read_geometry=False)
+    parts = pd.DataFrame({
+        "prefix": buildings["district"].fillna("") + buildings["street"].fillna(""),
+        "road": buildings["road"], "number": buildings["house_number"],
+        "building": buildings["building_no"]})
+    n = int(round(ADDRESSES * scale))
+    variants = A.make_variants(parts, rng, n)
+    start = time.perf_counter()
+    table = pd.DataFrame({"address": variants["address"]})
+    buildings_g = pyogrio.read_dataframe(district, layer="buildings",
+                                         columns=["building_code", "address"])
+    result = linking.link_records(table, buildings_g, kind="people", address_field="address")
+    seconds = time.perf_counter() - start
+    code = buildings_g["building_code"].to_numpy(dtype=object)
+    label = variants["label"].to_numpy()
+    got = np.full(n, None, dtype=object)
+    got[result.linked.index.to_numpy()] = result.linked["building_id"].to_numpy(dtype=object)
+    exists = label >= 0
+    truth = np.where(exists, code[np.maximum(label, 0)], None)
+    correct = (got == truth) & exists
+    wrong = (got != None) & (got != truth)  # noqa: E711
+    return {
+        "address_records": n, "address_s": round(seconds, 3),
+        "address_per_s": round(n / seconds),
+        "address_correct_share": round(float(correct[exists].mean()), 4),
+        "address_wrong_share": round(float(wrong[exists].mean()), 4),
+        "address_unlinked_share": round(float((got == None)[exists].mean()), 4),  # noqa: E711
+        "address_invented": int((got[~exists] != None).sum()),  # noqa: E711
+        "address_methods": {m: int(v) for m, v in result.info.items() if m.startswith(
+            "address_")},
+    }
+
+
+def run(scale=1.0):
+    """Time ours and both peers on the district at ``scale``; returns the result record."""
+    district = cached_district(scale)
+    records_path = make_points(district, scale)
+    ours_s, result = run_ours(district, records_path)
+    ours_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    info = result.info
+    stages = result.linked.attrs.get("seconds", {})
+    ours_building = pd.Series(result.linked["building_id"].to_numpy(dtype=object),
+                              index=result.linked["record_no"].to_numpy())
+    in_building = result.linked["link_method"].to_numpy() == "point_in_building"
+    del result
+    one_s, one_found = run_ours_one_level(district, records_path)
+    sjoin_s, joined = run_sjoin(district, records_path)
+    sjoin_read_s = joined.attrs["read_s"]
+    joined = joined[~joined.index.duplicated()]
+    theirs = pd.Series(joined["building_code"].to_numpy(dtype=object),
+                       index=joined["record_no"].to_numpy())
+    inside_ids = ours_building.index[in_building]
+    agree = float((theirs.reindex(inside_ids).to_numpy(dtype=object)
+                   == ours_building[in_building].to_numpy(dtype=object)).mean())
+    del joined, theirs
+    qgis_s, qgis_joined, qgis_count = run_qgis(district, records_path)
+    record = {
+        "name": "link_records",
+        "scale": f"{info['records']} points -> {info['buildings']} buildings, parcels, "
+                 "grids; plus address-only records",
+        "ours_s": round(ours_s, 3),
+        "ours_peak_rss_mb": round(ours_peak_mb, 1),
+        "peer": "QGIS native:joinattributesbylocation (within, one-to-one, into memory), one "
+                "level (buildings) only",
+        "peer_s": round(qgis_s, 3),
+        "ratio": round(qgis_s / ours_s, 2),
+        "peer_joined": qgis_joined, "peer_features": qgis_count,
+        "sjoin_s": round(sjoin_s, 3),
+        "sjoin": "geopandas.sjoin(points, buildings, predicate='within'), one level, reading "
+                 "both files included",
+        "ratio_sjoin": round(sjoin_s / ours_s, 2),
+        "sjoin_agree": round(agree, 6),
+        "methods": {m: info[m] for m in linking.METHODS},
+        "ours_one_level_s": round(one_s, 3),
+        "ours_one_level": "link_records on the peers' task: point in building only (no "
+                          "nearest building, parcel or grid), reading included",
+        "ratio_one_level": round(qgis_s / one_s, 2),
+        "ratio_sjoin_one_level": round(sjoin_s / one_s, 2),
+        "ours_one_level_found": one_found,
+        "ours_read_s": info["read_s"],
+        "ours_stages_s": stages,
+        "sjoin_read_s": round(sjoin_read_s, 3),
+        "ratio_sjoin_without_reading": round((sjoin_s - sjoin_read_s)
+                                             / (ours_s - info["read_s"]), 2),
+        "load_average": os.getloadavg()[0],
+    }
+    record.update(run_addresses(district, scale))
+    return record
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2, ensure_ascii=False))

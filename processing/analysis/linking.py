@@ -1,0 +1,658 @@
+"""Link register records to their building, parcel, base grid and community (no qgis).
+
+人房地事物组织: a record (person, household, organisation, event, component) hangs on the place:
+record -> building -> parcel -> base grid -> community. :func:`link_records` does it in bulk.
+
+Semantics (written so that the SQL version for PostGIS can follow them line by line):
+
+1. **Locations.** A record's location is its geometry's representative point (a point is
+   itself). Records in longitude/latitude get swapped pairs fixed
+   (:func:`onegrid.processing.analysis.tables.fix_swapped`) and, when ``source_system`` is
+   GCJ02 or BD09, are converted to WGS 84 (:mod:`~onegrid.processing.analysis.coords`); both
+   are noted in ``location_fix``. All work happens in the buildings' metric CRS.
+2. **Building by coordinates.** ``point_in_building``: the building whose footprint
+   contains or touches the point (the first in layer order on a shared wall). Otherwise
+   ``nearest_building``: the nearest footprint within ``max_distance`` metres.
+3. **Building by address.** When an address field is given,
+   :func:`onegrid.processing.analysis.address.match_addresses` links the address to the
+   buildings' standard addresses: ``address_exact`` or ``address_fuzzy``.
+4. **Both.** With ``prefer="coordinates"`` (default) the coordinates decide and the address
+   is used where they find no building; ``prefer="address"`` the other way round. Where both
+   find a building and they differ, ``disagrees`` is 1 and ``address_building_id`` names the
+   address's building.
+5. **Parcel, grid, community of a building.** Parcel: the parcel with the largest overlap
+   with the footprint. Grid: the grid holding the footprint's representative point (as
+   :func:`onegrid.processing.analysis.synthetic.assign_grid` assigns buildings). Community:
+   the grid's community field. A record linked to a building takes its building's parcel,
+   grid and community, so that all residents of a building are in one grid; where the
+   building is in no grid, the record's point decides.
+6. **parcel_only.** A located record in no building and not near one, but inside a parcel,
+   is linked to that parcel and the grid holding its point.
+7. **Unmatched.** Everything else, with every reason that applies (no location, not in or
+   near a building, address empty / not found / ambiguous). Unmatched records keep the grid
+   and community their point lies in, when it does, so quality can be counted per grid.
+
+``len(linked) + len(unmatched) == len(records)``: nothing is dropped.
+
+>>> import geopandas as gpd, shapely
+>>> b = gpd.GeoDataFrame({"building_code": ["B1"], "address": ["南京路1号"]},
+...                      geometry=[shapely.box(0, 0, 10, 10)], crs="EPSG:32650")
+>>> r = gpd.GeoDataFrame({"address": ["南京路一号", None]},
+...                      geometry=[shapely.Point(5, 5), shapely.Point(500, 500)], crs=b.crs)
+>>> out = link_records(r, b, address_field="address")
+>>> out.linked["link_method"].tolist(), len(out.unmatched)
+(['point_in_building'], 1)
+"""
+import time
+from typing import NamedTuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from geopandas.array import GeometryArray
+
+from . import address as addr
+from .coords import convert_geometries, is_lonlat, system_name
+from .crs import align_crs, to_metric
+from .errors import N_, OneGridError, check_canceled
+from .geom import locate
+from .tables import fix_swapped
+
+#: link_method values, best first.
+METHODS = ("point_in_building", "nearest_building", "address_exact", "address_fuzzy",
+           "parcel_only", "unmatched")
+EXACT_METHOD, FUZZY_METHOD = addr.EXACT, addr.FUZZY
+#: Columns added to every record.
+LINK_COLUMNS = ("kind", "building_id", "parcel_id", "grid_id", "community_id", "link_method",
+                "link_score", "distance_m", "address_building_id", "disagrees",
+                "location_fix")
+DEFAULT_MAX_DISTANCE = 30.0
+
+R_NO_LOCATION = N_("Record has no location and no address")
+R_NO_LOCATION_ONLY = N_("Record has no location")
+R_NO_BUILDING = N_("Point is in no building, no building is within {distance} m and it is in "
+                   "no parcel")
+
+
+class LinkResult(NamedTuple):
+    """What :func:`link_records` returns."""
+
+    #: Linked records: the input columns, :data:`LINK_COLUMNS`; geometry = the record's point,
+    #: or the building's representative point for a record linked by address alone.
+    linked: gpd.GeoDataFrame
+    #: The other records: the input columns, kind, grid_id, community_id (where their point
+    #: lies), link_method ("unmatched"), location_fix, ``reason`` (English, "; "-joined)
+    #: and ``reasons`` (list of (template, params) pairs, for translation).
+    unmatched: gpd.GeoDataFrame
+    #: One row per building: building_id, parcel_id, grid_id, community_id.
+    buildings: pd.DataFrame
+    #: Counts: records, linked, unmatched, per method, disagreements, swapped, converted.
+    info: dict
+
+
+def has_geometry(frame):
+    """Whether ``frame`` is a GeoDataFrame with an active geometry column."""
+    name = getattr(frame, "_geometry_column_name", None)
+    return isinstance(frame, gpd.GeoDataFrame) and name is not None and name in frame.columns
+
+
+def _ids(frame, field, layer):
+    """The id of each feature: ``field``'s values as text, or the frame's index."""
+    if frame is None:
+        return None
+    if field:
+        if field not in frame.columns:
+            raise OneGridError(N_("Layer {layer} has no field {field}; its fields are: "
+                                  "{fields}"), layer=layer, field=field,
+                               fields=", ".join(c for c in frame.columns if c != "geometry"))
+        values = frame[field].astype(object)
+        return np.array([None if pd.isna(v) else str(v) for v in values], dtype=object)
+    return np.array([str(i) for i in frame.index], dtype=object)
+
+
+def _pick(ids, positions):
+    """``ids[positions]`` with None where the position is -1."""
+    out = np.full(len(positions), None, dtype=object)
+    ok = positions >= 0
+    if ids is not None and ok.any():
+        out[ok] = ids[positions[ok]]
+    return out
+
+
+def _cell_size(bounds):
+    """A grid cell size for boxes ``bounds``: their median larger side (fewer candidate
+    pairs than larger cells, a table still small)."""
+    sides = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+    sides = sides[np.isfinite(sides)]
+    return max(float(np.median(sides)), 1e-6) if len(sides) else 1.0
+
+
+def cell_pairs(xy, bounds, size=None):
+    """Pairs (point, box) whose box holds the point, found through a uniform grid.
+
+    A spatial hash in numpy: every box is listed under the grid cells of ``size`` metres its
+    extent covers (sorted by cell), every point looks up its own cell (a dense table of cell
+    starts, or searchsorted when the grid is huge), and the pairs whose box does not hold
+    the point are dropped. Each pair appears once; points come in ascending order and, for
+    each point, its boxes in ascending order. Boxes with NaN bounds (missing geometries) and points with NaN
+    coordinates are left out.
+
+    Parameters
+    ----------
+    xy : (n, 2) float array, NaN for no point
+    bounds : (m, 4) float array of minx, miny, maxx, maxy
+    size : float, optional (default :func:`_cell_size`)
+
+    Returns
+    -------
+    (point index array, box index array)
+    """
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    live = np.flatnonzero(np.isfinite(bounds).all(axis=1))
+    if not len(live) or not len(xy):
+        return empty
+    b = bounds[live]
+    size = size or _cell_size(b)
+    x0, y0 = b[:, 0].min(), b[:, 1].min()
+    while True:
+        cx0 = np.floor((b[:, 0] - x0) / size).astype(np.int64)
+        cy0 = np.floor((b[:, 1] - y0) / size).astype(np.int64)
+        ncx = np.floor((b[:, 2] - x0) / size).astype(np.int64) - cx0 + 1
+        ncy = np.floor((b[:, 3] - y0) / size).astype(np.int64) - cy0 + 1
+        counts = ncx * ncy
+        if counts.sum() <= 16 * len(b) + 1_000_000:
+            break
+        size *= 2.0  # a few huge boxes: coarser cells
+    width = int((cx0 + ncx).max())
+    height = int((cy0 + ncy).max())
+    box = np.repeat(np.arange(len(b)), counts)
+    k = np.arange(len(box)) - np.repeat(np.cumsum(counts) - counts, counts)
+    cell = (cy0[box] + k // ncx[box]) * width + cx0[box] + k % ncx[box]
+    order = np.argsort(cell, kind="stable")
+    cell, box = cell[order], box[order]
+    with np.errstate(invalid="ignore"):
+        px = np.floor((xy[:, 0] - x0) / size)
+        py = np.floor((xy[:, 1] - y0) / size)
+        inside = (px >= 0) & (px < width) & (py >= 0) & (py < height)
+    pcell = np.where(inside, py * width + px, 0).astype(np.int64)
+    if width * height <= 8 * (len(cell) + len(xy)) + 10_000_000:
+        starts = np.r_[0, np.cumsum(np.bincount(cell, minlength=width * height))]
+        lo, hi = starts[pcell], starts[pcell + 1]
+    else:
+        lo = np.searchsorted(cell, pcell, side="left")
+        hi = np.searchsorted(cell, pcell, side="right")
+    n_c = np.where(inside, hi - lo, 0)
+    total = int(n_c.sum())
+    if not total:
+        return empty
+    pi = np.repeat(np.arange(len(xy)), n_c)
+    offset = np.arange(total) - np.repeat(np.cumsum(n_c) - n_c, n_c)
+    bi = box[np.repeat(lo, n_c) + offset]
+    # keep the pairs whose box holds the point (the cell only says it might)
+    x, y = xy[pi, 0], xy[pi, 1]
+    keep = (x >= b[bi, 0]) & (x <= b[bi, 2]) & (y >= b[bi, 1]) & (y <= b[bi, 3])
+    return pi[keep], live[bi[keep]]
+
+
+def _xy_of(points):
+    """(n, 2) coordinates of points (NaN for missing ones)."""
+    present = ~shapely.is_missing(points)
+    if present.all():
+        return shapely.get_coordinates(points)
+    xy = np.full((len(points), 2), np.nan)
+    if present.any():
+        xy[present] = shapely.get_coordinates(points[present])
+    return xy
+
+
+def _first_per_point(pi):
+    """Mask of the first pair of each point in pairs sorted by point."""
+    return np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
+
+
+def points_in_polygons(points, polygons, xy=None):
+    """For each point, the position of the polygon containing or touching it (-1 for none);
+    on a shared edge or in an overlap the polygon that comes first.
+
+    The same answer as :func:`onegrid.processing.analysis.geom.locate`, faster for many
+    points: candidates from :func:`cell_pairs` (a numpy spatial hash of the polygons'
+    boxes), tested with ``intersects_xy`` on prepared polygons unless the polygon fills its
+    box. ``xy`` may give the points' coordinates (NaN for missing points) when known.
+    """
+    points = np.asarray(points, dtype=object)
+    polygons = np.asarray(polygons, dtype=object)
+    out = np.full(len(points), -1, dtype=np.int64)
+    if not len(points) or not len(polygons):
+        return out
+    xy = _xy_of(points) if xy is None else xy
+    bounds = shapely.bounds(polygons)
+    pi, gi = cell_pairs(xy, bounds)
+    if not len(pi):
+        return out
+    # A polygon that fills its box (an axis-aligned rectangle) is decided by the box test.
+    box_area = (bounds[:, 2] - bounds[:, 0]) * (bounds[:, 3] - bounds[:, 1])
+    filled = np.abs(shapely.area(polygons) - box_area) <= 1e-9 * np.maximum(box_area, 1.0)
+    test = ~filled[gi]
+    if test.any():
+        shapely.prepare(polygons)
+        ok = np.ones(len(pi), dtype=bool)
+        ok[test] = shapely.intersects_xy(polygons[gi[test]], xy[pi[test], 0], xy[pi[test], 1])
+        pi, gi = pi[ok], gi[ok]
+    first = _first_per_point(pi)
+    out[pi[first]] = gi[first]
+    return out
+
+
+def nearest_within(points, polygons, max_distance, xy=None):
+    """For each point, the nearest polygon within ``max_distance`` (-1 for none; the first
+    in order on a tie) and its distance (NaN for none).
+
+    Candidates are the polygons whose box grown by ``max_distance`` covers the point's cell
+    (:func:`cell_pairs`); the exact distances of those pairs decide. (STRtree.query_nearest
+    gives the same answer but is several times slower for many points with no polygon in
+    reach.)
+    """
+    points = np.asarray(points, dtype=object)
+    polygons = np.asarray(polygons, dtype=object)
+    out = np.full(len(points), -1, dtype=np.int64)
+    dist = np.full(len(points), np.nan)
+    if not len(points) or not len(polygons):
+        return out, dist
+    xy = _xy_of(points) if xy is None else xy
+    box = shapely.bounds(polygons)
+    pi, gi = cell_pairs(xy, box + np.array([-1.0, -1.0, 1.0, 1.0]) * max_distance)
+    if not len(pi):
+        return out, dist
+    # The distance to a polygon that fills its box (an axis-aligned rectangle) is the
+    # distance to the box; the others are measured by shapely.
+    x, y, b = xy[pi, 0], xy[pi, 1], box[gi]
+    d = np.hypot(np.maximum(np.maximum(b[:, 0] - x, x - b[:, 2]), 0.0),
+                 np.maximum(np.maximum(b[:, 1] - y, y - b[:, 3]), 0.0))
+    area = (box[:, 2] - box[:, 0]) * (box[:, 3] - box[:, 1])
+    filled = np.abs(shapely.area(polygons) - area) <= 1e-9 * np.maximum(area, 1.0)
+    other = ~filled[gi] & (d <= max_distance)
+    if other.any():
+        d[other] = shapely.distance(points[pi[other]], polygons[gi[other]])
+    near = d <= max_distance
+    pi, gi, d = pi[near], gi[near], d[near]
+    order = np.lexsort((gi, d, pi))
+    pi, gi, d = pi[order], gi[order], d[order]
+    first = _first_per_point(pi)
+    out[pi[first]] = gi[first]
+    dist[pi[first]] = d[first]
+    return out, dist
+
+
+def largest_overlap(polygons, others):
+    """For each polygon, the position of the ``others`` polygon it overlaps most (-1 for
+    none); a polygon touching only along an edge counts as no overlap unless its centroid is
+    inside (then that one is taken)."""
+    polygons = np.asarray(polygons, dtype=object)
+    out = np.full(len(polygons), -1, dtype=np.int64)
+    if not len(polygons) or others is None or not len(others):
+        return out
+    others = np.asarray(others, dtype=object)
+    tree = shapely.STRtree(others)
+    pi, oi = tree.query(polygons, predicate="intersects")
+    # A polygon meeting one other only, with its representative point inside it, needs no
+    # intersection: that one holds the largest part.
+    single = np.bincount(pi, minlength=len(polygons)) == 1
+    if single.any():
+        sel = single[pi]
+        inner = shapely.get_coordinates(shapely.point_on_surface(polygons[pi[sel]]))
+        shapely.prepare(others)
+        ok = shapely.intersects_xy(others[oi[sel]], inner[:, 0], inner[:, 1])
+        out[pi[sel][ok]] = oi[sel][ok]
+        rest_pairs = ~sel
+        rest_pairs[np.flatnonzero(sel)[~ok]] = True
+        pi, oi = pi[rest_pairs], oi[rest_pairs]
+    if len(pi):
+        area = shapely.area(shapely.intersection(polygons[pi], others[oi]))
+        order = np.lexsort((oi, -area, pi))
+        pi, oi, area = pi[order], oi[order], area[order]
+        first = np.unique(pi, return_index=True)[1]
+        keep = area[first] > 0
+        out[pi[first][keep]] = oi[first][keep]
+    rest = np.flatnonzero(out < 0)
+    if len(rest):
+        out[rest] = locate(shapely.point_on_surface(polygons[rest]), others, tree)
+    return out
+
+
+def building_links(buildings, parcels=None, grids=None, building_id=None, parcel_id=None,
+                   grid_id=None, community_field=None):
+    """building -> parcel (largest overlap), -> grid (representative point), -> community.
+
+    All frames in the same metric CRS. Returns a DataFrame aligned with ``buildings``:
+    building_id, parcel_id, grid_id, community_id and the positions parcel_pos, grid_pos.
+    """
+    geoms = buildings.geometry.values
+    parcel_pos = (largest_overlap(geoms, parcels.geometry.values) if parcels is not None
+                  else np.full(len(buildings), -1, dtype=np.int64))
+    grid_pos = (points_in_polygons(shapely.point_on_surface(geoms), grids.geometry.values)
+                if grids is not None else np.full(len(buildings), -1, dtype=np.int64))
+    communities = _ids(grids, community_field, "grids") if community_field else None
+    return pd.DataFrame({
+        "building_id": _ids(buildings, building_id, "buildings"),
+        "parcel_id": _pick(_ids(parcels, parcel_id, "parcels"), parcel_pos),
+        "grid_id": _pick(_ids(grids, grid_id, "grids"), grid_pos),
+        "community_id": _pick(communities, grid_pos),
+        "parcel_pos": parcel_pos, "grid_pos": grid_pos,
+    }, index=buildings.index)
+
+
+def _locations(records, metric_crs, source_system):
+    """Representative points of the records in ``metric_crs`` and a fix note per record."""
+    n = len(records)
+    fix = np.full(n, None, dtype=object)
+    if not has_geometry(records) or records.crs is None and not records.geometry.notna().any():
+        return np.full(n, None, dtype=object), fix, 0, 0
+    if records.crs is None:
+        raise OneGridError(N_("Layer {layer} has no coordinate reference system"),
+                           layer=records.attrs.get("layer_name", "records"))
+    geoms = np.asarray(records.geometry.values, dtype=object)
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    points = np.full(n, None, dtype=object)
+    points[present] = geoms[present]
+    other = present & (shapely.get_type_id(np.where(present, geoms, None)) != 0)
+    if other.any():
+        points[other] = shapely.point_on_surface(geoms[other])
+    swapped_count = converted_count = 0
+    if records.crs.is_geographic and present.any():
+        xy = shapely.get_coordinates(points[present])
+        x, y, swapped = fix_swapped(xy[:, 0], xy[:, 1], records.crs)
+        if swapped.any():
+            idx = np.flatnonzero(present)[swapped]
+            points[idx] = shapely.points(x[swapped], y[swapped])
+            fix[idx] = "swapped"
+            swapped_count = int(swapped.sum())
+    system = system_name(source_system or "WGS84")
+    if system != "WGS84" and present.any():
+        if not is_lonlat(records.crs):
+            raise OneGridError(N_("Coordinates in {system} must be longitude and latitude; "
+                                  "layer {layer} is in {crs}"), system=system,
+                               layer=records.attrs.get("layer_name", "records"),
+                               crs=records.crs.to_string())
+        moved_points, moved = convert_geometries(points[present], system, "WGS84",
+                                                 records.crs)
+        idx = np.flatnonzero(present)
+        points[idx] = moved_points
+        note = system.lower() + "_converted"
+        fix[idx[moved]] = np.where(fix[idx[moved]] == "swapped", "swapped+" + note, note)
+        converted_count = int(moved.sum())
+    if records.crs == metric_crs:
+        return points, fix, swapped_count, converted_count
+    metric = gpd.GeoSeries(points, crs=records.crs).to_crs(metric_crs).values
+    return np.asarray(metric, dtype=object), fix, swapped_count, converted_count
+
+
+def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
+                 address_field=None, building_address_field="address",
+                 building_id="building_code", parcel_id="parcel_code", grid_id="grid_code",
+                 community_field="community_code", max_distance=DEFAULT_MAX_DISTANCE,
+                 prefer="coordinates", source_system="WGS84", min_score=0.6,
+                 progress=None, is_canceled=None):
+    """Link each record to a building, parcel, grid and community (see the module).
+
+    Parameters
+    ----------
+    records : GeoDataFrame or DataFrame
+        Points (any geometry: its representative point is used) or a table without
+        geometry (then ``address_field`` is needed).
+    buildings : GeoDataFrame
+        Footprints with ``building_id`` and, for address linking, ``building_address_field``.
+    parcels, grids : GeoDataFrame, optional
+    kind : str, optional
+        Written into the ``kind`` column (people, households, ...).
+    address_field : str, optional
+        The records' address column.
+    building_id, parcel_id, grid_id : str or None
+        Id fields; None (or "") uses the feature index.
+    community_field : str or None
+        The grids' community field; None for no community.
+    max_distance : float
+        Metres within which a point outside every footprint takes the nearest building.
+    prefer : "coordinates" or "address"
+        Which wins where both find a building.
+    source_system : "WGS84", "GCJ02" or "BD09"
+        The system of longitude/latitude records (GCJ-02 from Amap/Tencent, BD-09 Baidu).
+    min_score : float
+        Least similarity of a fuzzy address match.
+    progress, is_canceled : callable, optional
+
+    Returns
+    -------
+    LinkResult
+    """
+    report = progress or (lambda fraction: None)
+    if prefer not in ("coordinates", "address"):
+        raise OneGridError(N_("{value} is not a valid {parameter}; choose one of: {options}"),
+                           value=prefer, parameter="prefer", options="coordinates, address")
+    if max_distance is None or max_distance < 0:
+        raise OneGridError(N_("The largest distance to a building must be 0 m or more, not "
+                              "{n} m"), n=max_distance)
+    if len(buildings) == 0:
+        raise OneGridError(N_("Layer {layer} is empty"),
+                           layer=buildings.attrs.get("layer_name", "buildings"))
+    if address_field and address_field not in records.columns:
+        raise OneGridError(N_("Layer {layer} has no field {field}; its fields are: {fields}"),
+                           layer=records.attrs.get("layer_name", "records"),
+                           field=address_field,
+                           fields=", ".join(c for c in records.columns if c != "geometry"))
+    if address_field and building_address_field not in buildings.columns:
+        raise OneGridError(N_("Layer {layer} has no field {field}; its fields are: {fields}"),
+                           layer=buildings.attrs.get("layer_name", "buildings"),
+                           field=building_address_field,
+                           fields=", ".join(c for c in buildings.columns if c != "geometry"))
+    building_id = building_id or None
+    parcel_id = parcel_id or None
+    grid_id = grid_id or None
+    if grids is not None and community_field and community_field not in grids.columns:
+        community_field = None
+    metric, epsg = to_metric(buildings, buildings.attrs.get("layer_name", "buildings"))
+    crs = metric.crs
+    parcels_m = align_crs(crs, parcels, "parcels") if parcels is not None else None
+    grids_m = align_crs(crs, grids, "grids") if grids is not None else None
+    check_canceled(is_canceled)
+
+    stamps = [("start", time.perf_counter())]
+    links = building_links(metric, parcels_m, grids_m, building_id, parcel_id, grid_id,
+                           community_field)
+    report(0.15)
+    stamps.append(("building_links", time.perf_counter()))
+    n = len(records)
+    points, fix, swapped, converted = _locations(records, crs, source_system)
+    located = ~shapely.is_missing(points) if n else np.zeros(0, dtype=bool)
+    check_canceled(is_canceled)
+
+    stamps.append(("locations", time.perf_counter()))
+    # 2. Building by coordinates.
+    footprints = metric.geometry.values
+    coord_b = np.full(n, -1, dtype=np.int64)
+    distance = np.full(n, np.nan)
+    nearest_mask = np.zeros(n, dtype=bool)
+    if located.any():
+        idx = np.flatnonzero(located)
+        xy = _xy_of(points)
+        every = len(idx) == n
+        coord_b[idx] = points_in_polygons(points if every else points[idx], footprints,
+                                          xy if every else xy[idx])
+        distance[idx[coord_b[idx] >= 0]] = 0.0
+        outside = idx[coord_b[idx] < 0]
+        if len(outside) and max_distance > 0:
+            found, dist = nearest_within(points[outside], footprints, max_distance,
+                                         xy[outside])
+            hit = found >= 0
+            coord_b[outside[hit]] = found[hit]
+            distance[outside[hit]] = dist[hit]
+            nearest_mask[outside[hit]] = True
+    report(0.5)
+    stamps.append(("buildings_by_coordinates", time.perf_counter()))
+    check_canceled(is_canceled)
+
+    # 3. Building by address.
+    addr_b = np.full(n, -1, dtype=np.int64)
+    addr_method = np.full(n, None, dtype=object)
+    addr_score = np.zeros(n)
+    addr_reason = np.full(n, None, dtype=object)
+    addr_count = np.zeros(n, dtype=np.int64)
+    addr_text = np.full(n, None, dtype=object)
+    if address_field:
+        matched = addr.match_addresses(records[address_field].to_numpy(dtype=object),
+                                       metric[building_address_field].to_numpy(dtype=object),
+                                       min_score=min_score)
+        addr_b = matched["building"].to_numpy(dtype=np.int64)
+        addr_method = matched["method"].to_numpy(dtype=object)
+        addr_score = matched["score"].to_numpy(dtype=np.float64)
+        addr_reason = matched["reason"].to_numpy(dtype=object)
+        addr_count = matched["count"].to_numpy(dtype=np.int64)
+        addr_text = records[address_field].to_numpy(dtype=object)
+    report(0.8)
+    stamps.append(("buildings_by_address", time.perf_counter()))
+    check_canceled(is_canceled)
+
+    # 4. Combine.
+    names = np.array(METHODS + (None,), dtype=object)
+    code = {m: i for i, m in enumerate(METHODS)}
+    coord_method = np.where(nearest_mask, code["nearest_building"], code["point_in_building"])
+    addr_code = np.where(addr_method == EXACT_METHOD, code["address_exact"],
+                         np.where(addr_method == FUZZY_METHOD, code["address_fuzzy"],
+                                  len(METHODS)))
+    coord_score = np.where(nearest_mask, 1.0 - 0.5 * np.nan_to_num(distance) / max(
+        max_distance, 1e-9), 1.0)
+    first_b, second_b = (coord_b, addr_b) if prefer == "coordinates" else (addr_b, coord_b)
+    use_first = first_b >= 0
+    building = np.where(use_first, first_b, second_b)
+    from_coords = (use_first if prefer == "coordinates" else ~use_first) & (building >= 0)
+    method = np.where(from_coords, coord_method, addr_code)
+    score = np.where(from_coords, coord_score, addr_score)
+    disagrees = (coord_b >= 0) & (addr_b >= 0) & (coord_b != addr_b)
+    building_ids = links["building_id"].to_numpy(dtype=object)
+    address_building = _pick(building_ids, np.where(disagrees, addr_b, -1))
+
+    # 5./6. Parcel, grid, community.
+    has_b = building >= 0
+    parcel = np.full(n, None, dtype=object)
+    grid = np.full(n, None, dtype=object)
+    community = np.full(n, None, dtype=object)
+    bpos = building[has_b]
+    parcel[has_b] = links["parcel_id"].to_numpy(dtype=object)[bpos]
+    grid[has_b] = links["grid_id"].to_numpy(dtype=object)[bpos]
+    community[has_b] = links["community_id"].to_numpy(dtype=object)[bpos]
+    point_grid = np.full(n, -1, dtype=np.int64)
+    need = located & (grid == None)  # noqa: E711 (element-wise)
+    if grids_m is not None and need.any():
+        idx = np.flatnonzero(need)
+        point_grid[idx] = points_in_polygons(points[idx], grids_m.geometry.values,
+                                             _xy_of(points[idx]))
+    grid_ids = _ids(grids_m, grid_id, "grids")
+    communities = _ids(grids_m, community_field, "grids") if community_field else None
+    no_grid = (grid == None) & (point_grid >= 0)  # noqa: E711 (element-wise)
+    grid[no_grid] = _pick(grid_ids, point_grid[no_grid])
+    community[no_grid] = _pick(communities, point_grid[no_grid])
+    parcel_only = np.zeros(n, dtype=bool)
+    if parcels_m is not None and (located & ~has_b).any():
+        idx = np.flatnonzero(located & ~has_b)
+        found = points_in_polygons(points[idx], parcels_m.geometry.values)
+        parcel_only[idx[found >= 0]] = True
+        parcel[idx[found >= 0]] = _pick(_ids(parcels_m, parcel_id, "parcels"),
+                                        found[found >= 0])
+    method[parcel_only] = code["parcel_only"]
+    score[parcel_only] = 0.5
+    linked_mask = has_b | parcel_only
+    method[~linked_mask] = code["unmatched"]
+    method = names[method]
+    score[~linked_mask] = 0.0
+
+    stamps.append(("combine_parcel_grid", time.perf_counter()))
+    # 7. Reasons: worked out once per distinct (located, address reason, address, count).
+    um = np.flatnonzero(~linked_mask)
+    um_located = located[um]
+    um_reason = addr_reason[um] if address_field else np.full(len(um), None, dtype=object)
+    empty_address = um_reason == addr.R_EMPTY
+    keys = pd.DataFrame({
+        "located": um_located,
+        "reason": pd.Series(np.where(~um_located & empty_address, None, um_reason),
+                            dtype=object),
+        "address": pd.Series(addr_text[um], dtype=object),
+        "count": addr_count[um]})
+    group = keys.groupby(list(keys.columns), dropna=False, sort=False).ngroup().to_numpy()
+    first = np.unique(group, return_index=True)[1] if len(group) else np.zeros(0, np.int64)
+    distinct = []
+    for k in first:
+        found = []
+        if not keys["located"].iat[k]:
+            if not address_field or empty_address[k]:
+                found.append((R_NO_LOCATION if address_field else R_NO_LOCATION_ONLY, {}))
+        else:
+            found.append((R_NO_BUILDING, {"distance": _number(max_distance)}))
+        reason = keys["reason"].iat[k]
+        if reason is not None and not pd.isna(reason):
+            found.append((reason, {"address": keys["address"].iat[k],
+                                   "count": int(keys["count"].iat[k])}))
+        distinct.append(found)
+    texts = ["; ".join(t.format(**p) for t, p in r) for r in distinct]
+    reasons = [distinct[g] for g in group]
+    reason_texts = [texts[g] for g in group]
+
+    stamps.append(("reasons", time.perf_counter()))
+    # Output.
+    target_crs = records.crs if has_geometry(records) and records.crs is not None \
+        else buildings.crs
+    geoms = points.copy()
+    by_address = has_b & ~located
+    if by_address.any():
+        geoms[by_address] = shapely.point_on_surface(footprints[building[by_address]])
+    out_geoms = (geoms if crs == target_crs else
+                 gpd.GeoSeries(geoms, crs=crs).to_crs(target_crs).values)
+    base = pd.DataFrame(records.drop(columns=[records.geometry.name]) if has_geometry(records)
+                        else records)
+    base = base.drop(columns=[c for c in LINK_COLUMNS + ("reason",) if c in base.columns])
+    added = {
+        "kind": np.full(n, kind, dtype=object),
+        "building_id": _pick(building_ids, building),
+        "parcel_id": parcel, "grid_id": grid, "community_id": community,
+        "link_method": method, "link_score": np.round(score, 4),
+        "distance_m": np.round(distance, 2),
+        "address_building_id": address_building,
+        "disagrees": disagrees.astype(np.int64),
+        "location_fix": fix,
+    }
+
+    def part(mask, columns):
+        """The records at ``mask`` with the ``columns`` of ``added`` (object columns stay
+        object: no string inference over a million rows)."""
+        pos = np.flatnonzero(mask)
+        index = base.index[pos]
+        data = {c: pd.Series(base[c].array.take(pos), index=index, copy=False)
+                for c in base.columns}
+        data.update({c: pd.Series(added[c][pos], index=index, dtype=added[c].dtype,
+                                  copy=False) for c in columns})
+        frame = pd.DataFrame(data, index=index, copy=False)
+        return gpd.GeoDataFrame(frame, geometry=GeometryArray(
+            np.asarray(out_geoms, dtype=object)[pos], crs=target_crs), copy=False)
+
+    linked = part(linked_mask, list(added))
+    unmatched = part(~linked_mask, ["kind", "grid_id", "community_id", "link_method",
+                                    "location_fix"])
+    unmatched["reason"] = pd.Series(reason_texts, index=unmatched.index, dtype=object)
+    unmatched["reasons"] = pd.Series(reasons, index=unmatched.index, dtype=object)
+    assert len(linked) + len(unmatched) == n, "every record is linked or unmatched"
+    counts = pd.Series(method).value_counts()
+    info = {"records": n, "linked": int(linked_mask.sum()),
+            "unmatched": int((~linked_mask).sum()),
+            "disagreements": int(disagrees.sum()), "swapped": swapped,
+            "converted": converted, "buildings": len(metric), "metric_epsg": epsg}
+    info.update({m: int(counts.get(m, 0)) for m in METHODS})
+    stamps.append(("output", time.perf_counter()))
+    # Seconds per stage, for benchmarks (kept out of ``info``, which is the result).
+    linked.attrs["seconds"] = {name: round(t - stamps[i][1], 3)
+                               for i, (name, t) in enumerate(stamps[1:])}
+    report(1.0)
+    return LinkResult(linked, unmatched, links.drop(columns=["parcel_pos", "grid_pos"]), info)
+
+
+def _number(value):
+    value = float(value)
+    return int(value) if value == int(value) else round(value, 2)
