@@ -14,7 +14,10 @@ tier (300, 600 and 900 m), measured; then EXTRAPOLATED to all categories in prop
 number of facilities (``peer_s = measured x all facilities / that category's facilities``).
 It gives service-area lines only: the join of origins to those lines, which ours also does,
 is not counted. ``ratio`` = peer_s / ours_s; ``ratio_measured`` compares the measured single
-category with ours for all six.
+category with ours for all six. Same tiers: for that category, every origin's snapped point
+is looked up on the peer's lines of each tier (within :data:`ON_LINE_M`); ``peer_tier_agreement``
+is the share of origins whose tier from the peer equals ours (origins within
+:data:`BORDER_M` of a tier's budget, where rounding decides, are left out and counted).
 
 Peer (b), ``networkx_s``: a networkx 3 single_source_dijkstra_path_length loop with a 900 m
 cutoff on the same snapped network (graph building timed), MEASURED on the first
@@ -40,6 +43,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import shapely
 
 from ..processing.analysis import service
 from .district import cached_district
@@ -48,6 +52,10 @@ REPO = Path(__file__).resolve().parents[1]
 PROCESS = REPO / "bin" / "onegrid-process"
 PEER_CATEGORY = "elderly"
 NX_ORIGINS = 500
+#: An origin's snapped point this close (m) to a peer service-area line is inside that tier.
+ON_LINE_M = 0.05
+#: Origins this close (m) to a tier's budget are not compared.
+BORDER_M = 0.5
 ISO_FACILITIES = 500
 THRESHOLDS = (5, 10, 15)
 SPEED = 1.0
@@ -89,6 +97,30 @@ def run_qgis(path, start_points, folder):
                         f"OUTPUT_LINES={folder / f'area_{minutes}.gpkg'}"],
                        check=True, capture_output=True, cwd=REPO, env=env)
     return time.perf_counter() - start
+
+
+def tier_agreement(path, folder, result):
+    """Share of origins whose PEER_CATEGORY tier from QGIS's service-area lines (in
+    ``folder``) equals ours, and how many origins sat on a tier's border."""
+    roads, origins, facilities = read(path)
+    prep = service._Prepared(roads, origins, facilities, service.DEFAULT_SNAP_M)
+    on = prep.origin_node >= 0
+    points = shapely.points(prep.network.xy[prep.origin_node[on]])
+    stem = service.field_name(PEER_CATEGORY)
+    dist = result.origins[f"{stem}_dist_m"].to_numpy(float)[on]
+    ours = np.full(len(points), np.inf)
+    theirs = np.full(len(points), np.inf)
+    border = np.zeros(len(points), dtype=bool)
+    for minutes in sorted(THRESHOLDS, reverse=True):
+        budget = minutes * 60 * SPEED
+        lines = gpd.read_file(Path(folder) / f"area_{minutes}.gpkg").to_crs(prep.crs)
+        near = shapely.STRtree(lines.geometry.values).query(points, predicate="dwithin",
+                                                             distance=ON_LINE_M)[0]
+        theirs[np.unique(near)] = minutes
+        ours[dist <= budget] = minutes
+        border |= np.abs(dist - budget) <= BORDER_M
+    same = (ours == theirs)[~border]
+    return float(same.mean()), int(border.sum())
 
 
 def run_isochrones(path):
@@ -146,6 +178,7 @@ def run(scale=1.0):
     peer_facilities = len(subset)
     with tempfile.TemporaryDirectory(prefix="onegrid_bench_sc_") as folder:
         qgis_s = run_qgis(path, subset, folder)
+        agreement, on_border = tier_agreement(path, folder, result)
     iso_s, iso_areas = run_isochrones(path)
     with tempfile.TemporaryDirectory(prefix="onegrid_bench_iso_") as folder:
         iso_peer_s = run_qgis(path, facilities.iloc[:ISO_FACILITIES], folder)
@@ -167,6 +200,8 @@ def run(scale=1.0):
         "ratio": round(peer_s / ours_s, 2),
         "peer_measured_s": round(qgis_s, 3),
         "ratio_measured": round(qgis_s / ours_s, 2),
+        "peer_tier_agreement": round(agreement, 5),
+        "peer_tier_border_origins": on_border,
         "networkx_s": round(networkx_s, 3),
         "networkx": f"networkx single_source_dijkstra_path_length loop (900 m cutoff), "
                     f"measured on {NX_ORIGINS} origins ({nx_loop_s:.1f} s + graph "

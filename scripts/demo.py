@@ -53,7 +53,7 @@ BUILT_UP_MARGIN_M = 30.0
 GPKG_NAME = "onegrid_demo.gpkg"
 PROJECT_NAME = "onegrid_demo.qgz"
 MAPS = ("overview.png", "facilities.png", "cameras_patrols.png", "people_density.png",
-        "one_network.png", "life_circle_education.png", "camera_coverage.png")
+        "one_network.png")
 RESULTS_NAME = "onegrid_results.gpkg"
 #: Professional grids drawn for the demo (警格, 市监格, 洁格) and how many of each.
 PROFESSIONAL_TYPES = ("police", "market", "sanitation")
@@ -108,7 +108,7 @@ def synthetic_set(buildings, roads, facilities, seed=SEED):
     events = syn.make_events(households, rng, EVENTS, EVENTS_START, EVENT_DAYS)
     things = syn.make_things(roads, rng, THINGS)
     things["grid_code"] = syn.assign_grid(things, grids)
-    cameras = syn.make_cameras(roads, rng, CAMERAS, facilities=facilities)
+    cameras = syn.make_cameras(roads, rng, CAMERAS, facilities=facilities, buildings=buildings)
     cameras["grid_code"] = syn.assign_grid(cameras, grids)
     # One device per grid worker of DEVICES grids, starting from the grid's centre.
     patrolled = np.sort(rng.choice(len(grids), min(DEVICES, len(grids)), replace=False))
@@ -332,47 +332,6 @@ def grid_analyses(gpkg, results, step):
             "divided_grids": int(divided["GRID_COUNT"]), "coded_changed": int(coded["CHANGED"])}
 
 
-def service_and_camera_analyses(gpkg, results, step):
-    """15-minute life circles and camera coverage on the demo workspace, into ``results``."""
-    ws = f"{gpkg}|layername="
-
-    def out(table, spatial=True):
-        return f"ogr:dbname='{results}' table=\"{table}\"" + (" (geom)" if spatial else "")
-
-    step("walking times from every building to the 1+5+X facilities (onegrid:service_circles)")
-    circles = run_algorithm("onegrid:service_circles", {
-        "ROADS": ws + "roads", "ORIGINS": ws + "buildings", "FACILITIES": ws + "facilities",
-        "CATEGORY_FIELD": "category", "SPEED": 1.0, "THRESHOLDS": "5,10,15",
-        "SNAP_DISTANCE": 200, "GRIDS": ws + "base_grids", "OUTPUT": out("life_circles"),
-        "DEFICIENCY": out("life_circle_deficiency"), "GRIDS_OUTPUT": out("life_circle_grids"),
-        "SUMMARY": out("life_circle_summary", False)})
-    step("what the cameras see past the buildings (onegrid:camera_viewsheds)")
-    run_algorithm("onegrid:camera_viewsheds", {
-        "CAMERAS": ws + "cameras", "OBSTACLES": ws + "buildings", "LEVEL": "range",
-        "OUTPUT": out("camera_viewsheds")})
-    step("road coverage per grid and blind spots (onegrid:camera_coverage)")
-    run_algorithm("onegrid:camera_coverage", {
-        "VIEWSHEDS": f"{results}|layername=camera_viewsheds", "TARGETS": [ws + "roads"],
-        "GRIDS": ws + "base_grids", "OUTPUT": out("camera_coverage", False),
-        "BLIND_SPOTS": out("camera_blind_roads")})
-    return {"life_circle_deficient": int(circles["DEFICIENT_COUNT"])}
-
-
-def tier_layer(results, category):
-    """The buildings coloured by the walking-time tier reached for ``category``."""
-    from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory,
-                           QgsVectorLayer)
-
-    layer = QgsVectorLayer(f"{results}|layername=life_circles", "步行到幼儿园/学校", "ogr")
-    classes = ((5, "5 分钟内", "26,150,65"), (10, "10 分钟内", "166,217,106"),
-               (15, "15 分钟内", "253,174,97"), (None, "15 分钟以上或不可达", "215,25,28"))
-    categories = [QgsRendererCategory(value, QgsFillSymbol.createSimple(
-        {"color": color, "outline_color": "90,90,90", "outline_width": "0.1"}), label)
-        for value, label, color in classes]
-    layer.setRenderer(QgsCategorizedSymbolRenderer(f"{category}_tier", categories))
-    return layer
-
-
 def one_network_map(project, layers, extent, results, png):
     """Base grids, the police grids (警格) and where they cut base grids."""
     from qgis.core import QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
@@ -403,51 +362,6 @@ def one_network_map(project, layers, extent, results, png):
             hidden_labels=[layers["roads"], layers["buildings"]])
     finally:
         QgsProject.instance().removeMapLayers([conflicts.id(), police.id()])
-
-
-def service_camera_maps(project, layers, extent, results, out):
-    """The life-circle map (education tiers) and the camera coverage map."""
-    from qgis.core import (QgsFillSymbol, QgsLineSymbol, QgsProject, QgsSingleSymbolRenderer,
-                           QgsVectorLayer)
-
-    from . import render
-
-    tiers = tier_layer(results, "education")
-    sheds = QgsVectorLayer(f"{results}|layername=camera_viewsheds", "摄像机视域", "ogr")
-    sheds.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "49,130,189,90", "outline_color": "8,81,156", "outline_width": "0.15"})))
-    blind = QgsVectorLayer(f"{results}|layername=camera_blind_roads", "未覆盖路段（盲区）",
-                           "ogr")
-    blind.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple(
-        {"line_color": "227,26,28", "line_width": "0.35"})))
-    added = [tiers, sheds, blind]
-    for layer in added:
-        QgsProject.instance().addMapLayer(layer, False)
-    written = []
-    try:
-        written.append(render.export_map(
-            project, [tiers, layers["facilities"], layers["roads"], layers["base_grids"]],
-            extent, out / "life_circle_education.png",
-            "15 分钟生活圈：教育设施 Life circle: education",
-            subtitle=("每栋楼沿真实步行路网到最近幼儿园/学校的时间（1.0 米/秒）· Walking time "
-                      "along the real network from every building to the nearest school or "
-                      "kindergarten (OSM facilities; households simulated)"),
-            legend_layers=[tiers, layers["base_grids"]],
-            hidden_labels=[layers["facilities"], layers["roads"]],
-            renderers={layers["facilities"]: render.only_category(
-                layers["facilities"].renderer(), "education")}))
-        written.append(render.export_map(
-            project, [blind, sheds, layers["cameras"], layers["base_grids"], layers["roads"],
-                      layers["buildings"]], extent, out / "camera_coverage.png",
-            "视频监控覆盖与盲区 Camera coverage and blind roads",
-            subtitle=("模拟摄像机：视域已扣除楼栋遮挡，红色为无摄像机看到的路段 · SIMULATED "
-                      "cameras: viewsheds minus what buildings hide; red: road pieces no camera "
-                      "sees"),
-            legend_layers=[sheds, blind, layers["cameras"]],
-            hidden_labels=[layers["cameras"], layers["roads"], layers["buildings"]]))
-    finally:
-        QgsProject.instance().removeMapLayers([layer.id() for layer in added])
-    return written
 
 
 def render_maps(project, layers, extent, out, counts):
@@ -636,7 +550,6 @@ def main(argv=None):
         per_grid = {code: (int(households.get(code, 0)), int(people.get(code, 0)))
                     for code in frames["base_grids"]["grid_code"]}
         grid_results = grid_analyses(gpkg, out / RESULTS_NAME, step)
-        grid_results.update(service_and_camera_analyses(gpkg, out / RESULTS_NAME, step))
         stages = stage_modules()
         ctx = StageContext(gpkg, out / RESULTS_NAME, out, step, epsg, frames, args.seed)
         for module in stages:
@@ -645,7 +558,6 @@ def main(argv=None):
         written = render_maps(project, layers, extent, out, per_grid)
         written.append(one_network_map(project, layers, extent, out / RESULTS_NAME,
                                        out / "one_network.png"))
-        written += service_camera_maps(project, layers, extent, out / RESULTS_NAME, out)
         ctx.project, ctx.layers, ctx.extent = project, layers, extent
         for module in stages:
             written += module.maps(ctx)

@@ -34,7 +34,8 @@ class CameraSiting(OneGridAlgorithm):
             "junctions, each with four azimuths (0, 90, 180, 270 degrees), CANDIDATE_FOV and "
             "CANDIDATE_RANGE. Each candidate's viewshed is computed past the obstacles; the "
             "targets are cut into elements (road pieces of 10 m by length, polygon cells of "
-            "10 m by area, key places worth 50 m of road each) and the candidates are chosen "
+            "10 m by area, key places worth PLACE_WEIGHT metres of road each, 50 by default) "
+            "and the candidates are chosen "
             "by greedy maximal coverage with lazy evaluation, which reaches at least 63 % "
             "(1 - 1/e) of the optimum. Small problems are also solved exactly by integer "
             "programming and the ratio is reported. OUTPUT: the K cameras in order with "
@@ -63,6 +64,10 @@ class CameraSiting(OneGridAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "CANDIDATE_RANGE", tr("Candidate range (m)"), QgsProcessingParameterNumber.Double,
             defaultValue=30.0, minValue=1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "PLACE_WEIGHT", tr("Worth of one key place, in metres of road"),
+            QgsProcessingParameterNumber.Double, defaultValue=coverage.PLACE_WEIGHT_M,
+            minValue=1.0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Proposed cameras"), QgsProcessing.TypeVectorPoint))
 
@@ -101,7 +106,11 @@ class CameraSiting(OneGridAlgorithm):
             progress=lambda f: feedback.setProgress(30 + 50 * f),
             is_canceled=feedback.isCanceled)
         k = self.parameterAsInt(parameters, "K", context)
-        result = coverage.camera_siting(sheds, targets, k, existing_viewsheds=existing)
+        weight = coverage.PLACE_WEIGHT_M
+        if parameters.get("PLACE_WEIGHT") is not None:
+            weight = self.parameterAsDouble(parameters, "PLACE_WEIGHT", context)
+        result = coverage.camera_siting(sheds, targets, k, existing_viewsheds=existing,
+                                        place_weight=weight)
         chosen = result["chosen"]
         if len(chosen) < k:
             feedback.pushWarning(tr("Only {count} candidates add any coverage; {k} were asked")

@@ -4,14 +4,14 @@ category, the 5/10/15-minute tier met, shares per grid and the deficient origins
 Thin: the adapter reads the layers, :func:`onegrid.processing.analysis.service.service_circles`
 computes, the adapter writes the sinks.
 """
-from qgis.core import (QgsProcessing, QgsProcessingOutputNumber,
+from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber,
                        QgsProcessingParameterString, QgsWkbTypes)
 
 from ...i18n import tr
 from ..adapter import frame_to_sink, parameter_frame
-from ..analysis import service
+from ..analysis import entrances, service
 from .base import OneGridAlgorithm
 
 
@@ -29,20 +29,33 @@ def report_network(feedback, info):
         largest=info["largest_component_nodes"], components=info["components"]))
 
 
+def report_anchors(feedback, info):
+    """Tell the user where the origins start from."""
+    feedback.pushInfo(tr("Origins start from: {entrance} entrances, {wall} walls nearest a "
+                         "road, {centroid} centroids, {point} points").format(
+        entrance=info["origins_from_entrance"], wall=info["origins_from_wall"],
+        centroid=info["origins_from_centroid"], point=info["origins_from_point"]))
+
+
 class ServiceCircles(OneGridAlgorithm):
     NAME = "service_circles"
     GROUP = "services"
     DISPLAY = "15-minute life circles (walking time to facilities)"
     HELP = (
-        "For every origin (buildings or households; polygons use their centroid, or a point "
-        "inside when the centroid falls outside), the walking distance (m) and time (min) "
+        "For every origin (buildings or households), the walking distance (m) and time (min) "
         "along the road network to the nearest facility of each category of CATEGORY_FIELD, "
         "that facility's feature id and the tier met: fields <category>_dist_m, "
         "<category>_time_min, <category>_facility, <category>_tier (the smallest of "
         "THRESHOLDS met, in minutes) and <category>_reason (why the value is NULL: "
         "far_from_road, no_facility, island, unreachable, no_geometry), plus snap_m (metres "
         "from the origin to the road) and island (on a piece of network disconnected from the "
-        "largest one). The origins keep their own fields. Origins and facilities are "
+        "largest one). A polygon (a building) starts from its entrance: a point of "
+        "ENTRANCES (e.g. OpenStreetMap entrance=* nodes) within 2 m of its outline, the one "
+        "nearest a road when there are several; without one, from the point of its outline "
+        "nearest the roads; with ANCHOR centroid, or when no road is within SNAP_DISTANCE, "
+        "from its centroid (a point inside when the centroid falls outside). The field "
+        "anchor says which: entrance, wall, centroid or point. Facilities that are polygons "
+        "start the same way. The origins keep their own fields. Origins and facilities are "
         "connected to the nearest point of the nearest road (not the nearest crossing); the "
         "distances are exact shortest paths on the network, which is built from the lines' "
         "own vertices: lines that cross without a shared vertex (bridges) are not joined. "
@@ -67,12 +80,15 @@ class ServiceCircles(OneGridAlgorithm):
     COMMUNITIES = "COMMUNITIES"
     WEIGHT_FIELD = "WEIGHT_FIELD"
     CATEGORIES = "CATEGORIES"
+    ENTRANCES = "ENTRANCES"
+    ANCHOR = "ANCHOR"
     OUTPUT = "OUTPUT"
     DEFICIENCY = "DEFICIENCY"
     GRIDS_OUTPUT = "GRIDS_OUTPUT"
     COMMUNITIES_OUTPUT = "COMMUNITIES_OUTPUT"
     SUMMARY = "SUMMARY"
     DEFICIENT_COUNT = "DEFICIENT_COUNT"
+    ENUM_OPTIONS = {ANCHOR: entrances.MODES}
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -106,6 +122,12 @@ class ServiceCircles(OneGridAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.CATEGORIES, tr("Categories expected (comma-separated)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ENTRANCES, tr("Building entrances (points)"), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ANCHOR, tr("Where a building starts"), options=list(entrances.MODES),
+            defaultValue=0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Origins with walking times"), QgsProcessing.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -137,12 +159,16 @@ class ServiceCircles(OneGridAlgorithm):
                                      required_fields=(category_field,))
         grids = parameter_frame(self, parameters, self.GRIDS, context, feedback)
         communities = parameter_frame(self, parameters, self.COMMUNITIES, context, feedback)
+        doors = parameter_frame(self, parameters, self.ENTRANCES, context, feedback,
+                                allow_empty=True)
+        anchor = self.enum_value(parameters, self.ANCHOR)
         result = service.service_circles(
             roads, origins, facilities, category_field, speed=speed, thresholds=thresholds,
             snap_distance=snap, grids=grids, communities=communities,
-            weight_field=weight_field, categories=categories,
+            weight_field=weight_field, categories=categories, entrances=doors, anchor=anchor,
             progress=lambda f: feedback.setProgress(90 * f), is_canceled=feedback.isCanceled)
         report_network(feedback, result.info)
+        report_anchors(feedback, result.info)
         push_warnings(feedback, result.warnings)
         results = {
             self.OUTPUT: frame_to_sink(self, parameters, self.OUTPUT, context, result.origins),

@@ -10,7 +10,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
 
 from ...i18n import tr
 from ..adapter import frame_to_sink, parameter_frame
-from ..analysis import service
+from ..analysis import entrances, service
 from .base import OneGridAlgorithm
 from .service_circles import push_warnings
 
@@ -28,7 +28,9 @@ class ShelterCheck(OneGridAlgorithm):
         "capacity_people, assigned_population, load (assigned over capacity) and overloaded. "
         "The capacity is CAPACITY_FIELD in people, or in m2 divided by AREA_PER_PERSON "
         "(m2 per person) when CAPACITY_UNIT is m2. Origins and shelters farther than "
-        "SNAP_DISTANCE metres from any road are reported.")
+        "SNAP_DISTANCE metres from any road are reported. Buildings start from their "
+        "entrance (ENTRANCES, optional), else from the point of their outline nearest a "
+        "road, or from their centroid with ANCHOR centroid.")
 
     ORIGINS = "ORIGINS"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -44,7 +46,9 @@ class ShelterCheck(OneGridAlgorithm):
     SHELTERS_OUTPUT = "SHELTERS_OUTPUT"
     OVERLOADED = "OVERLOADED"
     OUTSIDE = "OUTSIDE"
-    ENUM_OPTIONS = {CAPACITY_UNIT: service.CAPACITY_UNITS}
+    ENTRANCES = "ENTRANCES"
+    ANCHOR = "ANCHOR"
+    ENUM_OPTIONS = {CAPACITY_UNIT: service.CAPACITY_UNITS, ANCHOR: entrances.MODES}
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -76,6 +80,12 @@ class ShelterCheck(OneGridAlgorithm):
             QgsProcessingParameterNumber.Double, defaultValue=service.DEFAULT_SNAP_M))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, tr("Road network (lines)"), [QgsProcessing.TypeVectorLine]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ENTRANCES, tr("Building entrances (points)"), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ANCHOR, tr("Where a building starts"), options=list(entrances.MODES),
+            defaultValue=0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Origins with their shelter"), QgsProcessing.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -94,6 +104,8 @@ class ShelterCheck(OneGridAlgorithm):
         shelters = parameter_frame(self, parameters, self.SHELTERS, context, feedback,
                                    required_fields=(capacity,))
         roads = parameter_frame(self, parameters, self.ROADS, context, feedback)
+        doors = parameter_frame(self, parameters, self.ENTRANCES, context, feedback,
+                                allow_empty=True)
         out, load, warnings = service.shelter_check(
             origins, population, shelters, capacity,
             minutes=self.parameterAsDouble(parameters, self.MINUTES, context), roads=roads,
@@ -101,6 +113,7 @@ class ShelterCheck(OneGridAlgorithm):
             area_per_person=self.parameterAsDouble(parameters, self.AREA_PER_PERSON, context),
             speed=self.parameterAsDouble(parameters, self.SPEED, context),
             snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            entrances=doors, anchor=self.enum_value(parameters, self.ANCHOR),
             progress=lambda f: feedback.setProgress(95 * f), is_canceled=feedback.isCanceled)
         push_warnings(feedback, warnings)
         overloaded = int(load["overloaded"].sum())

@@ -6,7 +6,9 @@ met (5/10/15 minutes by default, GB 50180-2018). One multi-source Dijkstra per c
 all origins at once (:func:`network.nearest_source`). Origins and facilities are snapped onto
 the nearest point of the nearest road edge (:func:`network.snap`); the distances are along the
 network between the snapped points, and the snap distance is reported separately
-(``snap_m``).
+(``snap_m``). A polygon (a building footprint) starts from its entrance, else from the point
+of its outline nearest the roads, else from its centroid (:mod:`.entrances`; field
+``anchor``).
 
 Inputs are GeoDataFrames in any CRS: the roads are projected to a metric CRS
 (:func:`crs.to_metric`: a network in degrees is projected automatically) and the other layers
@@ -26,6 +28,7 @@ import pandas as pd
 import shapely
 import shapely.errors
 
+from . import entrances as entrances_mod
 from . import network as net
 from .geom import locate
 from .crs import align_crs, to_metric
@@ -96,18 +99,7 @@ def parse_numbers(text):
 def anchor_points(geoms):
     """One point per geometry: points as they are, the centroid of others (a point on the
     surface when the centroid falls outside a polygon)."""
-    geoms = np.asarray(geoms, dtype=object)
-    out = np.full(len(geoms), None, dtype=object)
-    ok = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
-    if not ok.any():
-        return out
-    g = geoms[ok]
-    centroid = shapely.centroid(g)
-    polygonal = np.isin(shapely.get_type_id(g), (3, 6))
-    outside = polygonal & ~shapely.intersects(g, centroid)
-    centroid[outside] = shapely.point_on_surface(g[outside])
-    out[ok] = centroid
-    return out
+    return entrances_mod.centroids(geoms)
 
 
 def _layer(frame, default):
@@ -131,7 +123,8 @@ def field_name(category):
 class _Prepared:
     """Roads in metres, the network, and the origins and facilities snapped onto it."""
 
-    def __init__(self, roads, origins, facilities, snap_distance, is_canceled=None):
+    def __init__(self, roads, origins, facilities, snap_distance, is_canceled=None,
+                 entrances=None, anchor="entrance"):
         if roads is None or len(roads) == 0:
             raise OneGridError(N_("Layer {layer} is empty"), layer=_layer(roads, "roads")
                                if roads is not None else "roads")
@@ -141,8 +134,14 @@ class _Prepared:
         self.facilities = align_crs(self.crs, facilities, _layer(facilities, "facilities"))
         check_canceled(is_canceled)
         self.base = net.Network.from_lines(roads_m.geometry.values)
-        self.origin_xy = anchor_points(self.origins.geometry.values)
-        facility_xy = anchor_points(self.facilities.geometry.values)
+        doors = None
+        if entrances is not None and len(entrances):
+            doors = align_crs(self.crs, entrances, _layer(entrances, "entrances")
+                              ).geometry.values
+        self.origin_xy, self.origin_anchor = entrances_mod.anchors(
+            self.origins.geometry.values, self.base, doors, anchor, snap_distance)
+        facility_xy, self.facility_anchor = entrances_mod.anchors(
+            self.facilities.geometry.values, self.base, doors, anchor, snap_distance)
         check_canceled(is_canceled)
         points = np.concatenate([self.origin_xy, facility_xy])
         snapped = net.snap(points, self.base, max_distance=snap_distance)
@@ -163,6 +162,8 @@ class _Prepared:
                      "origins_far_from_road": int(
                          (~on & ~shapely.is_missing(self.origin_xy)).sum()),
                      "origins_on_islands": int(self.island.sum())}
+        for kind in ("entrance", "wall", "centroid", "point"):
+            self.info[f"origins_from_{kind}"] = int((self.origin_anchor == kind).sum())
 
     def far_warnings(self, snap_distance, warnings):
         far = np.flatnonzero((self.origin_node < 0) & np.isfinite(self.origin_snap))
@@ -208,8 +209,8 @@ def _categories(facilities, category_field, categories, warnings):
 
 def service_circles(roads, origins, facilities, category_field, speed=DEFAULT_SPEED,
                     thresholds=DEFAULT_THRESHOLDS, snap_distance=DEFAULT_SNAP_M, grids=None,
-                    communities=None, weight_field=None, categories=None, progress=None,
-                    is_canceled=None):
+                    communities=None, weight_field=None, categories=None, entrances=None,
+                    anchor="entrance", progress=None, is_canceled=None):
     """Network walking distance and time from every origin to the nearest facility of each
     category, the tier met, shares per grid and the deficient origins.
 
@@ -225,13 +226,19 @@ def service_circles(roads, origins, facilities, category_field, speed=DEFAULT_SP
     grids, communities : GeoDataFrames of polygons, optional (base grids, communities)
     weight_field : str, optional; a field of ``origins`` (households) weighting the shares
     categories : sequence of str, optional; the categories expected (default: those found)
+    entrances : GeoDataFrame of points, optional; building entrances (OSM ``entrance=*``)
+    anchor : ``entrance`` (polygons start from their entrance, else the point of their
+        outline nearest the roads, else their centroid) or ``centroid``
+        (:func:`.entrances.anchors`); facilities that are polygons are anchored the same way
     progress, is_canceled : callables, optional
 
     Returns
     -------
     ServiceResult
         Per category ``c``: ``c_dist_m``, ``c_time_min``, ``c_facility`` (the facility's
-        index value), ``c_tier`` (the smallest threshold met, minutes), ``c_reason``.
+        index value), ``c_tier`` (the smallest threshold met, minutes), ``c_reason``; and
+        ``anchor``: where each origin starts (``point``, ``entrance``, ``wall`` or
+        ``centroid``).
     """
     thresholds = check_thresholds(thresholds)
     speed = check_speed(speed)
@@ -241,11 +248,13 @@ def service_circles(roads, origins, facilities, category_field, speed=DEFAULT_SP
     warnings = []
     wanted, labels = _categories(facilities, category_field, categories, warnings)
     _progress(progress, 0.05)
-    prep = _Prepared(roads, origins, facilities, snap_distance, is_canceled)
+    prep = _Prepared(roads, origins, facilities, snap_distance, is_canceled,
+                     entrances=entrances, anchor=anchor)
     prep.far_warnings(snap_distance, warnings)
     _progress(progress, 0.3)
     out = prep.origins.copy()
     n = len(out)
+    out["anchor"] = pd.array(prep.origin_anchor, dtype="object")
     out["snap_m"] = np.where(np.isfinite(prep.origin_snap), prep.origin_snap, np.nan)
     out["island"] = prep.island
     no_geometry = shapely.is_missing(prep.origin_xy)
@@ -561,10 +570,12 @@ def _nearer_part(overlap, roads_i, roads_j, width):
 
 def shelter_check(origins, population_field, shelters, capacity_field, minutes=10, *, roads,
                   capacity_unit="people", area_per_person=2.0, speed=DEFAULT_SPEED,
-                  snap_distance=DEFAULT_SNAP_M, progress=None, is_canceled=None):
+                  snap_distance=DEFAULT_SNAP_M, entrances=None, anchor="entrance",
+                  progress=None, is_canceled=None):
     """Each origin's nearest shelter on the network and each shelter's load.
 
-    Every origin is assigned to its nearest shelter (by walking time); a shelter's assigned
+    Every origin is assigned to its nearest shelter (by walking time; polygons start from
+    their entrance or wall as in :func:`service_circles`); a shelter's assigned
     population is the sum over its origins, against its capacity in people (``capacity_unit``
     ``people``) or its area in m2 divided by ``area_per_person``.
 
@@ -587,7 +598,8 @@ def shelter_check(origins, population_field, shelters, capacity_field, minutes=1
     _require_field(origins, population_field, "origins")
     _require_field(shelters, capacity_field, "shelters")
     warnings = []
-    prep = _Prepared(roads, origins, shelters, snap_distance, is_canceled)
+    prep = _Prepared(roads, origins, shelters, snap_distance, is_canceled,
+                     entrances=entrances, anchor=anchor)
     prep.far_warnings(snap_distance, warnings)
     _progress(progress, 0.4)
     dist_nodes, source = net.nearest_source(prep.network, prep.facility_node)

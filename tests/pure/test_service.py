@@ -134,8 +134,8 @@ class TestServiceCircles:
         origins = frame([shapely.Point(X0 + x, Y0 + 1) for x in xs]
                         + [shapely.Point(X0 + 50, Y0 + 5000),
                            shapely.Point(X0 + 500, Y0 + 800),
-                           shapely.Polygon([(X0 + 90, Y0 + 5), (X0 + 110, Y0 + 5),
-                                            (X0 + 110, Y0 + 25), (X0 + 90, Y0 + 25)])],
+                           shapely.Polygon([(X0 + 100, Y0 + 5), (X0 + 110, Y0 + 15),
+                                            (X0 + 100, Y0 + 25), (X0 + 90, Y0 + 15)])],
                         name=list("abcdefgh"))
         facilities = frame([shapely.Point(X0, Y0)], category=["market"])
         result = service.service_circles(roads, origins, facilities, "category",
@@ -148,7 +148,9 @@ class TestServiceCircles:
         assert out["market_dist_m"].iloc[:5].tolist() == pytest.approx(xs)
         assert texts(out["market_reason"]) == [None] * 5 + ["island", "far_from_road",
                                                               None]
-        assert out["market_dist_m"].iloc[7] == pytest.approx(100.0)  # polygon centroid
+        assert out["market_dist_m"].iloc[7] == pytest.approx(100.0)  # polygon's wall
+        assert out["snap_m"].iloc[7] == pytest.approx(5.0)  # its corner nearest the road
+        assert texts(out["anchor"]) == ["point"] * 7 + ["wall"]
         assert texts(out["clinic_reason"])[:5] == ["no_facility"] * 5
         assert out["island"].tolist() == [False] * 5 + [True, False, False]
         assert out["snap_m"].iloc[6] == pytest.approx(800.0)
@@ -200,10 +202,11 @@ class TestServiceCircles:
         assert degrees.info["epsg"] == 4548  # CGCS2000 GK CM 117E: the data is in China
         np.testing.assert_allclose(degrees.origins["x_dist_m"], metric["x_dist_m"], rtol=2e-3)
 
-    @pytest.mark.parametrize("bad", [(0,), (5, -1)])
-    def test_thresholds_must_be_positive(self, bad):
+    @pytest.mark.parametrize("bad, named", [((0,), "0"), ((5, -1), "-1"), ("0,-2.5", "0, -2.5")])
+    def test_thresholds_must_be_positive(self, bad, named):
         lat = Lattice(size=3)
-        with pytest.raises(OneGridError, match=r"^Thresholds must be positive minutes; got "):
+        with pytest.raises(OneGridError, match=rf"^Thresholds must be positive minutes; got "
+                                               rf"{named}$"):
             service.service_circles(lat.roads, frame([]), frame([], c=[]), "c", thresholds=bad)
 
     def test_facility_layer_without_the_field(self):

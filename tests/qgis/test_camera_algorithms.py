@@ -242,3 +242,26 @@ def test_siting_generates_candidates_along_roads(run_alg, scene, tmp_path):
                                   "Greedy choice reaches 90.9 % of the exact optimum"]
     assert set(chosen["azimuth_deg"]) <= {0.0, 90.0, 180.0, 270.0}
     assert (chosen["gain"] > 0).all() and chosen["gain"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize("weight, first", [(None, "place"), (10, "road"), (100, "place")])
+def test_siting_place_weight_puts_key_places_first(run_alg, scene, tmp_path, weight, first):
+    """One candidate sees 20 m of the far road, the other only a school gate: the gate is
+    worth PLACE_WEIGHT metres of road (50 by default)."""
+    x0, y0 = scene["origin"]
+    gate = write(tmp_path / "g.gpkg", "gates", gpd.GeoDataFrame(
+        {"name": ["gate"]}, geometry=[shapely.Point(x0 + 200, y0 + 150)], crs=CRS))
+    cands = gpd.GeoDataFrame(
+        {"azimuth_deg": [90.0, 0.0], "fov_deg": 90.0, "range_m": 30.0, "height_m": 5.0,
+         "what": ["road", "place"]},
+        geometry=[shapely.Point(x0 + 295, y0), shapely.Point(x0 + 200, y0 + 140)], crs=CRS)
+    params = {"OBSTACLES": scene["buildings"], "TARGETS": [scene["roads"], gate],
+              "CANDIDATES": write(tmp_path / "c.gpkg", "candidates", cands), "K": 1,
+              "OUTPUT": str(tmp_path / "s.gpkg")}
+    if weight is not None:
+        params["PLACE_WEIGHT"] = weight
+    run_alg("onegrid:camera_siting", params)
+    chosen = read(tmp_path / "s.gpkg")
+    assert chosen.geometry.y.tolist() == [y0 if first == "road" else y0 + 140]
+    assert chosen["gain"].tolist() == [20.0 if first == "road" else (weight or 50.0)]
+    assert chosen["added_gates"].tolist() == [0.0 if first == "road" else 1.0]

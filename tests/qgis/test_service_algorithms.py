@@ -160,3 +160,42 @@ def test_shelter_check(run_alg, street, tmp_path):
     assert load == [(60.0, False), (40.0, True)]
     assert results["OVERLOADED"] == 1
     assert results["OUTSIDE"] == 2
+
+
+@pytest.mark.parametrize("anchor, expected, kind", [
+    (None, 30 + 200, "entrance"), ("entrance", 30 + 200, "entrance"),
+    ("centroid", 147.5, "centroid"), (1, 147.5, "centroid")])
+def test_service_circles_start_at_the_entrance(run_alg, street, tmp_path, anchor, expected,
+                                              kind):
+    """A long house beside the main street (y = 0) whose only door faces the branch road
+    (x = 200): from the door the walk goes up the branch; from the centroid, along the
+    main street."""
+    house = shapely.box(X0 + 100, Y0 + 20, X0 + 195, Y0 + 40)
+    homes = write(tmp_path, "houses", [house], code=["H"])
+    doors = write(tmp_path, "doors", [shapely.Point(X0 + 195, Y0 + 30)], entrance=["main"])
+    params = {"ROADS": street["roads"], "ORIGINS": homes, "FACILITIES": street["pois"],
+              "CATEGORY_FIELD": "category", "ENTRANCES": doors, "SNAP_DISTANCE": 100,
+              "OUTPUT": "TEMPORARY_OUTPUT", "DEFICIENCY": "TEMPORARY_OUTPUT",
+              "SUMMARY": "TEMPORARY_OUTPUT"}
+    if anchor is not None:
+        params["ANCHOR"] = anchor
+    results, feedback = run_alg("onegrid:service_circles", params)
+    row = next(results["OUTPUT"].getFeatures())
+    assert (row["code"], row["anchor"]) == ("H", kind)
+    assert row["market_dist_m"] == pytest.approx(expected)
+    assert row["snap_m"] == pytest.approx(5.0 if kind == "entrance" else 30.0)
+    door = int(kind == "entrance")
+    assert f"Origins start from: {door} entrances, 0 walls nearest a road, {1 - door} " \
+           "centroids, 0 points" in feedback.infos
+
+
+def test_shelter_check_starts_at_the_entrance(run_alg, street, tmp_path):
+    homes = write(tmp_path, "houses", [shapely.box(X0 + 100, Y0 + 20, X0 + 195, Y0 + 40)],
+                  people=[12])
+    doors = write(tmp_path, "doors", [shapely.Point(X0 + 195, Y0 + 30)], entrance=["main"])
+    results, _ = run_alg("onegrid:shelter_check", {
+        "ORIGINS": homes, "POPULATION_FIELD": "people", "SHELTERS": street["pois"],
+        "CAPACITY_FIELD": "capacity", "ROADS": street["roads"], "ENTRANCES": doors,
+        "OUTPUT": "TEMPORARY_OUTPUT", "SHELTERS_OUTPUT": "TEMPORARY_OUTPUT"})
+    row = next(results["OUTPUT"].getFeatures())
+    assert row["shelter_dist_m"] == pytest.approx(30 + 200)
