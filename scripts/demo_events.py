@@ -47,7 +47,7 @@ def analyses(ctx):
     hot = ctx.run_algorithm("onegrid:incident_hotspots", {
         "INCIDENTS": ctx.ws("events"), "TIME_FIELD": "reported_at", "TYPE_FIELD": "event_type",
         "GRIDS": ctx.ws("base_grids"), "GRID_FIELD": "grid_code", "NEIGHBOURS": "queen",
-        "BANDWIDTH": BANDWIDTH_M, "PIXEL_SIZE": PIXEL_M, "TIMEZONE": "Asia/Shanghai",
+        "BANDWIDTH": BANDWIDTH_M, "PIXEL_SIZE": PIXEL_M, "TIME_ZONE": "Asia/Shanghai",
         "OUTPUT": ctx.sink("event_hotspots"), "DENSITY": str(ctx.out / "event_density.tif"),
         "HOUR_WEEKDAY": ctx.sink("event_hour_weekday", False),
         "MONTHS": ctx.sink("event_months", False)})

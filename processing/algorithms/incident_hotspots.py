@@ -80,7 +80,7 @@ class IncidentHotspots(OneGridAlgorithm):
         "km² from a quartic kernel of radius BANDWIDTH metres (0: twice the cell size or "
         "the typical grid width) on pixels of PIXEL_SIZE metres (0: a tenth of the "
         "bandwidth). HOUR_WEEKDAY and MONTHS: the incidents by local weekday and hour and "
-        "by month with its season, in TIMEZONE (IANA name or offset, default "
+        "by month with its season, in TIME_ZONE (IANA name or offset, default "
         "Asia/Shanghai), for all incidents and per type; incidents without a time are "
         "counted and left out, and when none has a time the profiles hold one row saying "
         "so. Distances are in metres in a projected CRS chosen for the data; the outputs "
@@ -119,7 +119,7 @@ class IncidentHotspots(OneGridAlgorithm):
             "PIXEL_SIZE", tr("Density pixel size (m, 0: automatic)"),
             QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0, optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "TIMEZONE", tr("Local time zone of the profiles"),
+            "TIME_ZONE", tr("Local time zone of the profiles"),
             defaultValue=hotspots.DEFAULT_TIMEZONE, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Hot spots per grid or cell"), QgsProcessing.TypeVectorPolygon))
@@ -168,7 +168,7 @@ class IncidentHotspots(OneGridAlgorithm):
             neighbours=self.enum_value(parameters, "NEIGHBOURS"),
             band_m=number("DISTANCE_BAND"), bandwidth=number("BANDWIDTH"),
             pixel_size=number("PIXEL_SIZE"),
-            timezone=self.parameterAsString(parameters, "TIMEZONE", context)
+            timezone=self.parameterAsString(parameters, "TIME_ZONE", context)
             or hotspots.DEFAULT_TIMEZONE,
             progress=lambda f: feedback.setProgress(85 * f), is_canceled=feedback.isCanceled)
         info = result.info
