@@ -183,14 +183,20 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
     return dest
 
 
-#: A column copied from a GeoPackage source's ``fid`` is written under this name: a GeoPackage
-#: sink takes a field called fid as the feature id, and would drop rows that repeat it.
+#: A GeoPackage sink takes a field called fid as the feature id. A frame with one row per source
+#: feature keeps its fid that way (the output ids are the input ids); a frame whose fid repeats
+#: (several pieces of one feature) would lose the repeated rows, so it is written under this name.
 SOURCE_FID = "source_fid"
 
 
 def _without_fid(frame):
-    """``frame`` with a column called fid (any case) renamed to :data:`SOURCE_FID`."""
-    names = {c: SOURCE_FID for c in frame.columns if str(c).lower() == "fid"}
+    """``frame`` with a repeating (or empty) fid column renamed to :data:`SOURCE_FID`."""
+    names = {}
+    for column in frame.columns:
+        if str(column).lower() == "fid":
+            values = frame[column]
+            if values.isna().any() or not values.is_unique:
+                names[column] = SOURCE_FID
     return frame.rename(columns=names) if names else frame
 
 

@@ -73,7 +73,8 @@ def test_fields_for_types(qgis_app):
 
 def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_path):
     """A GeoPackage sink takes a field called fid as the feature id: rows that repeat an input
-    fid would be dropped. frame_to_sink writes such a column as source_fid instead."""
+    fid would be dropped. frame_to_sink writes a repeating fid as source_fid instead, and
+    keeps a unique one as the output's feature ids."""
     import geopandas as gpd
     from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext,
                            QgsProcessingFeedback, QgsProcessingParameterFeatureSink)
@@ -81,6 +82,8 @@ def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_pa
     from onegrid.processing.adapter import SOURCE_FID, frame_to_sink
 
     class Pieces(QgsProcessingAlgorithm):
+        fids = [7, 7, 3]
+
         def name(self):
             return "pieces"
 
@@ -91,7 +94,7 @@ def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_pa
             self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "out"))
 
         def processAlgorithm(self, parameters, context, feedback):
-            frame = gpd.GeoDataFrame({"fid": [7, 7, 3], "piece": [1, 2, 3]},
+            frame = gpd.GeoDataFrame({"fid": self.fids, "piece": [1, 2, 3]},
                                      geometry=shapely.points([0, 1, 2], [0, 1, 2]),
                                      crs="EPSG:3857")
             return {"OUTPUT": frame_to_sink(self, parameters, "OUTPUT", context, frame)}
@@ -104,3 +107,13 @@ def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_pa
     layer = QgsVectorLayer(str(path), "pieces", "ogr")
     rows = sorted((f[SOURCE_FID], f["piece"]) for f in layer.getFeatures())
     assert rows == [(3, 3), (7, 1), (7, 2)]
+
+    Pieces.fids = [7, 8, 3]
+    path = tmp_path / "unique.gpkg"
+    alg = Pieces()
+    alg.initAlgorithm()
+    _, ok = alg.run({"OUTPUT": str(path)}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    layer = QgsVectorLayer(str(path), "unique", "ogr")
+    assert SOURCE_FID not in layer.fields().names()
+    assert sorted((f.id(), f["piece"]) for f in layer.getFeatures()) == [(3, 3), (7, 1), (8, 2)]
