@@ -260,6 +260,8 @@ def main(argv=None):
         record = harness.measure(module, kwargs=kwargs, timeout=args.timeout,
                                  log=LOGS / f"{name}.log")
         row = row_from(name, module, record, kwargs, machine, _now())
+        # Re-read the file: another run may have stored its rows meanwhile.
+        results["benchmarks"] = {k: v for k, v in load()["benchmarks"].items() if k in found}
         results["benchmarks"][name] = row
         results["updated_at"] = _now()
         write(results)

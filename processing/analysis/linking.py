@@ -44,6 +44,7 @@ Semantics (written so that the SQL version for PostGIS can follow them line by l
 (['point_in_building'], 1)
 """
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import geopandas as gpd
@@ -111,9 +112,15 @@ def _ids(frame, field, layer):
     return np.array([str(i) for i in frame.index], dtype=object)
 
 
+def _nones(n):
+    """An object array of ``n`` None (``np.empty`` fills object arrays with None, faster
+    than ``np.full``)."""
+    return np.empty(n, dtype=object)
+
+
 def _pick(ids, positions):
     """``ids[positions]`` with None where the position is -1."""
-    out = np.full(len(positions), None, dtype=object)
+    out = _nones(len(positions))
     ok = positions >= 0
     if ids is not None and ok.any():
         out[ok] = ids[positions[ok]]
@@ -177,8 +184,11 @@ def cell_pairs(xy, bounds, size=None):
         inside = (px >= 0) & (px < width) & (py >= 0) & (py < height)
     pcell = np.where(inside, py * width + px, 0).astype(np.int64)
     if width * height <= 8 * (len(cell) + len(xy)) + 10_000_000:
-        starts = np.r_[0, np.cumsum(np.bincount(cell, minlength=width * height))]
-        lo, hi = starts[pcell], starts[pcell + 1]
+        # int32 where it fits: half the memory for a table of up to some millions of cells
+        starts = np.zeros(width * height + 1,
+                          dtype=np.int32 if len(cell) < 2 ** 31 else np.int64)
+        np.cumsum(np.bincount(cell, minlength=width * height), out=starts[1:])
+        lo, hi = starts[pcell].astype(np.int64), starts[pcell + 1].astype(np.int64)
     else:
         lo = np.searchsorted(cell, pcell, side="left")
         hi = np.searchsorted(cell, pcell, side="right")
@@ -284,6 +294,22 @@ def nearest_within(points, polygons, max_distance, xy=None):
     return out, dist
 
 
+def _by_coordinates(points, xy, footprints, max_distance):
+    """Step 2 for ``points`` (coordinates ``xy``): the building position of each (-1 for
+    none), its distance (0 inside, NaN for none) and whether it is a nearest building."""
+    found = points_in_polygons(points, footprints, xy)
+    distance = np.where(found >= 0, 0.0, np.nan)
+    nearest = np.zeros(len(found), dtype=bool)
+    outside = np.flatnonzero(found < 0)
+    if len(outside) and max_distance > 0:
+        near, dist = nearest_within(points[outside], footprints, max_distance, xy[outside])
+        hit = near >= 0
+        found[outside[hit]] = near[hit]
+        distance[outside[hit]] = dist[hit]
+        nearest[outside[hit]] = True
+    return found, distance, nearest
+
+
 def largest_overlap(polygons, others):
     """For each polygon, the position of the ``others`` polygon it overlaps most (-1 for
     none); a polygon touching only along an edge counts as no overlap unless its centroid is
@@ -345,17 +371,22 @@ def building_links(buildings, parcels=None, grids=None, building_id=None, parcel
 def _locations(records, metric_crs, source_system):
     """Representative points of the records in ``metric_crs`` and a fix note per record."""
     n = len(records)
-    fix = np.full(n, None, dtype=object)
+    fix = _nones(n)
     if not has_geometry(records) or records.crs is None and not records.geometry.notna().any():
-        return np.full(n, None, dtype=object), fix, 0, 0
+        return _nones(n), fix, 0, 0
     if records.crs is None:
         raise OneGridError(N_("Layer {layer} has no coordinate reference system"),
                            layer=records.attrs.get("layer_name", "records"))
     geoms = np.asarray(records.geometry.values, dtype=object)
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    points = np.full(n, None, dtype=object)
-    points[present] = geoms[present]
-    other = present & (shapely.get_type_id(np.where(present, geoms, None)) != 0)
+    every = bool(present.all())
+    if every:  # the usual case, without masked copies
+        points = geoms.copy()
+        other = shapely.get_type_id(geoms) != 0
+    else:
+        points = _nones(n)
+        points[present] = geoms[present]
+        other = present & (shapely.get_type_id(np.where(present, geoms, None)) != 0)
     if other.any():
         points[other] = shapely.point_on_surface(geoms[other])
     swapped_count = converted_count = 0
@@ -457,47 +488,46 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     check_canceled(is_canceled)
 
     stamps = [("start", time.perf_counter())]
-    links = building_links(metric, parcels_m, grids_m, building_id, parcel_id, grid_id,
-                           community_field)
-    report(0.15)
-    stamps.append(("building_links", time.perf_counter()))
-    n = len(records)
-    points, fix, swapped, converted = _locations(records, crs, source_system)
-    located = ~shapely.is_missing(points) if n else np.zeros(0, dtype=bool)
-    check_canceled(is_canceled)
-
-    stamps.append(("locations", time.perf_counter()))
-    # 2. Building by coordinates.
     footprints = metric.geometry.values
-    coord_b = np.full(n, -1, dtype=np.int64)
-    distance = np.full(n, np.nan)
-    nearest_mask = np.zeros(n, dtype=bool)
-    if located.any():
-        idx = np.flatnonzero(located)
-        xy = _xy_of(points)
-        every = len(idx) == n
-        coord_b[idx] = points_in_polygons(points if every else points[idx], footprints,
-                                          xy if every else xy[idx])
-        distance[idx[coord_b[idx] >= 0]] = 0.0
-        outside = idx[coord_b[idx] < 0]
-        if len(outside) and max_distance > 0:
-            found, dist = nearest_within(points[outside], footprints, max_distance,
-                                         xy[outside])
-            hit = found >= 0
-            coord_b[outside[hit]] = found[hit]
-            distance[outside[hit]] = dist[hit]
-            nearest_mask[outside[hit]] = True
+    shapely.prepare(footprints)  # before a second thread reads them
+    # building -> parcel, grid, community runs in a second thread while the records are
+    # located (numpy and GEOS release the GIL): the same result, on two cores.
+    pool = ThreadPoolExecutor(1)
+    try:
+        pending = pool.submit(building_links, metric, parcels_m, grids_m, building_id,
+                              parcel_id, grid_id, community_field)
+        n = len(records)
+        points, fix, swapped, converted = _locations(records, crs, source_system)
+        located = ~shapely.is_missing(points) if n else np.zeros(0, dtype=bool)
+        check_canceled(is_canceled)
+
+        stamps.append(("locations", time.perf_counter()))
+        # 2. Building by coordinates.
+        coord_b = np.full(n, -1, dtype=np.int64)
+        distance = np.full(n, np.nan)
+        nearest_mask = np.zeros(n, dtype=bool)
+        if located.any():
+            idx = np.flatnonzero(located)
+            xy = _xy_of(points)
+            every = len(idx) == n
+            coord_b[idx], distance[idx], nearest_mask[idx] = _by_coordinates(
+                points if every else points[idx], xy if every else xy[idx], footprints,
+                max_distance)
+        stamps.append(("buildings_by_coordinates", time.perf_counter()))
+        links = pending.result()
+    finally:
+        pool.shutdown(wait=True)
     report(0.5)
-    stamps.append(("buildings_by_coordinates", time.perf_counter()))
+    stamps.append(("building_links", time.perf_counter()))
     check_canceled(is_canceled)
 
     # 3. Building by address.
     addr_b = np.full(n, -1, dtype=np.int64)
-    addr_method = np.full(n, None, dtype=object)
+    addr_method = _nones(n)
     addr_score = np.zeros(n)
-    addr_reason = np.full(n, None, dtype=object)
+    addr_reason = _nones(n)
     addr_count = np.zeros(n, dtype=np.int64)
-    addr_text = np.full(n, None, dtype=object)
+    addr_text = _nones(n)
     if address_field:
         matched = addr.match_addresses(records[address_field].to_numpy(dtype=object),
                                        metric[building_address_field].to_numpy(dtype=object),
@@ -516,9 +546,10 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     names = np.array(METHODS + (None,), dtype=object)
     code = {m: i for i, m in enumerate(METHODS)}
     coord_method = np.where(nearest_mask, code["nearest_building"], code["point_in_building"])
-    addr_code = np.where(addr_method == EXACT_METHOD, code["address_exact"],
-                         np.where(addr_method == FUZZY_METHOD, code["address_fuzzy"],
-                                  len(METHODS)))
+    addr_code = (np.where(addr_method == EXACT_METHOD, code["address_exact"],
+                          np.where(addr_method == FUZZY_METHOD, code["address_fuzzy"],
+                                   len(METHODS)))
+                 if address_field else np.full(n, len(METHODS)))  # no address: all None
     coord_score = np.where(nearest_mask, 1.0 - 0.5 * np.nan_to_num(distance) / max(
         max_distance, 1e-9), 1.0)
     first_b, second_b = (coord_b, addr_b) if prefer == "coordinates" else (addr_b, coord_b)
@@ -533,22 +564,26 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
 
     # 5./6. Parcel, grid, community.
     has_b = building >= 0
-    parcel = np.full(n, None, dtype=object)
-    grid = np.full(n, None, dtype=object)
-    community = np.full(n, None, dtype=object)
+    parcel = _nones(n)
+    grid = _nones(n)
+    community = _nones(n)
     bpos = building[has_b]
     parcel[has_b] = links["parcel_id"].to_numpy(dtype=object)[bpos]
-    grid[has_b] = links["grid_id"].to_numpy(dtype=object)[bpos]
+    building_grids = links["grid_id"].to_numpy(dtype=object)
+    grid[has_b] = building_grids[bpos]
     community[has_b] = links["community_id"].to_numpy(dtype=object)[bpos]
     point_grid = np.full(n, -1, dtype=np.int64)
-    need = located & (grid == None)  # noqa: E711 (element-wise)
+    # grid == None, compared per building rather than per record
+    no_grid_yet = ~has_b
+    no_grid_yet[has_b] = (building_grids == None)[bpos]  # noqa: E711 (element-wise)
+    need = located & no_grid_yet
     if grids_m is not None and need.any():
         idx = np.flatnonzero(need)
         point_grid[idx] = points_in_polygons(points[idx], grids_m.geometry.values,
                                              _xy_of(points[idx]))
     grid_ids = _ids(grids_m, grid_id, "grids")
     communities = _ids(grids_m, community_field, "grids") if community_field else None
-    no_grid = (grid == None) & (point_grid >= 0)  # noqa: E711 (element-wise)
+    no_grid = no_grid_yet & (point_grid >= 0)
     grid[no_grid] = _pick(grid_ids, point_grid[no_grid])
     community[no_grid] = _pick(communities, point_grid[no_grid])
     parcel_only = np.zeros(n, dtype=bool)
@@ -562,6 +597,7 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     score[parcel_only] = 0.5
     linked_mask = has_b | parcel_only
     method[~linked_mask] = code["unmatched"]
+    counts = np.bincount(method, minlength=len(METHODS))  # per method, by code
     method = names[method]
     score[~linked_mask] = 0.0
 
@@ -569,7 +605,7 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     # 7. Reasons: worked out once per distinct (located, address reason, address, count).
     um = np.flatnonzero(~linked_mask)
     um_located = located[um]
-    um_reason = addr_reason[um] if address_field else np.full(len(um), None, dtype=object)
+    um_reason = addr_reason[um] if address_field else _nones(len(um))
     empty_address = um_reason == addr.R_EMPTY
     keys = pd.DataFrame({
         "located": um_located,
@@ -639,12 +675,11 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     unmatched["reason"] = pd.Series(reason_texts, index=unmatched.index, dtype=object)
     unmatched["reasons"] = pd.Series(reasons, index=unmatched.index, dtype=object)
     assert len(linked) + len(unmatched) == n, "every record is linked or unmatched"
-    counts = pd.Series(method).value_counts()
     info = {"records": n, "linked": int(linked_mask.sum()),
             "unmatched": int((~linked_mask).sum()),
             "disagreements": int(disagrees.sum()), "swapped": swapped,
             "converted": converted, "buildings": len(metric), "metric_epsg": epsg}
-    info.update({m: int(counts.get(m, 0)) for m in METHODS})
+    info.update({m: int(counts[i]) for i, m in enumerate(METHODS)})
     stamps.append(("output", time.perf_counter()))
     # Seconds per stage, for benchmarks (kept out of ``info``, which is the result).
     linked.attrs["seconds"] = {name: round(t - stamps[i][1], 3)
