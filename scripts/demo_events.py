@@ -141,10 +141,9 @@ def _hotspot_layer(results):
 
 
 def _rate_layer(results):
-    from qgis.core import (QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsPalLayerSettings,
-                           QgsRendererRange, QgsTextBufferSettings, QgsTextFormat,
-                           QgsVectorLayer, QgsVectorLayerSimpleLabeling)
-    from qgis.PyQt.QtGui import QColor, QFont
+    from qgis.core import (QgsFillSymbol, QgsGraduatedSymbolRenderer, QgsRendererRange,
+                           QgsVectorLayer)
+    from .render import label_layer
 
     layer = QgsVectorLayer(f"{results}|layername=event_report_grids",
                            "按期结案率（每格）|On-time closure per grid", "ogr")
@@ -154,23 +153,8 @@ def _rate_layer(results):
         {"color": colour + ",200", "outline_color": "80,80,80", "outline_width": "0.3"}), label)
         for lo, hi, colour, label in bands]
     layer.setRenderer(QgsGraduatedSymbolRenderer("on_time_rate_pct", ranges))
-    text = QgsTextFormat()
-    text.setFont(QFont("WenQuanYi Micro Hei"))
-    text.setSize(7)
-    text.setColor(QColor("#1a1a1a"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255))
-    text.setBuffer(buffer)
-    settings = QgsPalLayerSettings()
-    settings.fieldName = ("\"events\" || '件 ' || coalesce(round(\"on_time_rate_pct\"), '-') "
-                          "|| '%' || if(\"overdue_open\" > 0, '\\n逾期 ' || \"overdue_open\", '')")
-    settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OverPoint
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    label_layer(layer, "\"events\" || '件 ' || coalesce(round(\"on_time_rate_pct\"), '-') "
+                "|| '%' || if(\"overdue_open\" > 0, '\\n逾期 ' || \"overdue_open\", '')", 7)
     return layer
 
 

@@ -68,13 +68,11 @@ def lookup_layer(ctx):
     written to the results as ``house_lookup`` and styled: the searched building red."""
     import pyogrio
     import shapely
-    from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsPalLayerSettings,
-                           QgsRendererCategory, QgsTextBufferSettings, QgsVectorLayer,
-                           QgsVectorLayerSimpleLabeling)
-    from qgis.PyQt.QtGui import QColor
+    from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory,
+                           QgsVectorLayer)
 
     from ..layers.io import read_layer
-    from .render import _text_format
+    from .render import label_layer
 
     info = ctx.house_lookup
     index = info["index"]
@@ -106,18 +104,7 @@ def lookup_layer(ctx):
         {"color": fill, "outline_color": outline, "outline_width": width}), label)
         for value, label, fill, outline, width in classes]
     layer.setRenderer(QgsCategorizedSymbolRenderer("kind", categories))
-    text = _text_format(8, color="#1a1a1a")
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255))
-    text.setBuffer(buffer)
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "label"
-    settings.placement = QgsPalLayerSettings.OverPoint
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    label_layer(layer, "label", 8, is_expression=False)
     rect = window.bounds
     return layer, rect
 

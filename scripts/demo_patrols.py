@@ -49,26 +49,9 @@ def _layer(ctx, table, name):
 
 
 def _labels(layer, expression, size=7.0):
-    from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat,
-                           QgsVectorLayerSimpleLabeling)
-    from qgis.PyQt.QtGui import QColor, QFont
+    from .render import label_layer
 
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
-    settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OverPoint
-    text = QgsTextFormat()
-    text.setFont(QFont("WenQuanYi Micro Hei"))
-    text.setSize(size)
-    text.setColor(QColor("#1a1a1a"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255))
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    label_layer(layer, expression, size)
 
 
 def _coverage_layers(ctx):

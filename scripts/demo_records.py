@@ -184,12 +184,10 @@ def draw_chart(table, png, title, subtitle, target_linkage=100.0, target_validit
 
 def quality_layer(results):
     """The scorecard per grid, coloured by which target is met, labelled with both rates."""
-    from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsPalLayerSettings,
-                           QgsRendererCategory, QgsTextBufferSettings, QgsVectorLayer,
-                           QgsVectorLayerSimpleLabeling)
-    from qgis.PyQt.QtGui import QColor
+    from qgis.core import (QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory,
+                           QgsVectorLayer)
 
-    from .render import _text_format
+    from .render import label_layer
 
     layer = QgsVectorLayer(f"{results}|layername=data_quality", "数据质量（每格）", "ogr")
     classes = (("ok", "链接与有效均达标 both targets met", "26,150,65"),
@@ -203,20 +201,8 @@ def quality_layer(results):
                   "WHEN \"linkage_pass\" = 1 THEN 'validity' "
                   "WHEN \"validity_pass\" = 1 THEN 'linkage' ELSE 'both' END")
     layer.setRenderer(QgsCategorizedSymbolRenderer(expression, categories))
-    text = _text_format(7, color="#1a1a1a")
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255))
-    text.setBuffer(buffer)
-    settings = QgsPalLayerSettings()
-    settings.fieldName = ("'链 ' || round(\"linkage_pct\", 1) || '%\\n效 ' || "
-                          "round(\"validity_pct\", 1) || '%'")
-    settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OverPoint
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    label_layer(layer, "'链 ' || round(\"linkage_pct\", 1) || '%\\n效 ' || "
+                "round(\"validity_pct\", 1) || '%'", 7)
     return layer
 
 

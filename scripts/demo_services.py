@@ -211,22 +211,10 @@ def _highlight(renderer, value, size=4.5):
 
 def _rank_labels(layer):
     """Label the proposed cameras with their rank, in a white halo."""
-    from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings,
-                           QgsVectorLayerSimpleLabeling)
-
     from . import render
 
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "rank"
-    text = render._text_format(10, bold=True, color="#7a0177")
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(1.0)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    settings.dist = 1.5
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    render.label_layer(layer, "rank", 10, color="#7a0177", bold=True, halo=1.0,
+                       over_point=False, is_expression=False, dist=1.5)
 
 
 def _zoom(ctx, layer, margin_m=120.0, min_width_m=900.0):

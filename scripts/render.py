@@ -40,6 +40,29 @@ def _text_format(size, bold=False, color="#1a1a1a"):
     return text
 
 
+def label_layer(layer, expression, size=7.0, color="#1a1a1a", bold=False, halo=0.8,
+                halo_opacity=1.0, over_point=True, is_expression=True, dist=None):
+    """Label ``layer`` with ``expression`` in the map font, in a white halo of ``halo`` mm."""
+    text = _text_format(size, bold=bold, color=color)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(halo)
+    buffer.setColor(QColor(255, 255, 255))
+    buffer.setOpacity(halo_opacity)
+    text.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = is_expression
+    if over_point:
+        settings.placement = QgsPalLayerSettings.OverPoint
+    if dist is not None:
+        settings.dist = dist
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return settings
+
+
 def _label(layout, text, size, x, y, width, height, bold=False, color="#1a1a1a"):
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
@@ -277,19 +300,6 @@ def density_layer(grids_layer, counts, crs, classes=5):
     layer.setRenderer(renderer)
     layer.setOpacity(0.85)
 
-    text = _text_format(7.5, color="#2b1a00")
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255))
-    buffer.setOpacity(0.85)
-    text.setBuffer(buffer)
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "replace(\"name\", '社区', '') || '\\n' || \"households\" || '户 ' || " \
-                         "\"people\" || '人'"
-    settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OverPoint
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    label_layer(layer, "replace(\"name\", '社区', '') || '\\n' || \"households\" || '户 ' || "
+                "\"people\" || '人'", 7.5, color="#2b1a00", halo_opacity=0.85)
     return layer

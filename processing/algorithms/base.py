@@ -121,3 +121,32 @@ class OneGridAlgorithm(QgsProcessingAlgorithm):
 def fail(template, **params):
     """Raise a translated QgsProcessingException from an English template."""
     raise QgsProcessingException(tr(template).format(**params))
+
+
+class EntranceParameters:
+    """Mix-in of the algorithms whose origins may be building footprints: where a footprint
+    starts (ENTRANCES points, ANCHOR mode; see analysis/entrances.py)."""
+
+    ENTRANCES = "ENTRANCES"
+    ANCHOR = "ANCHOR"
+
+    def add_entrance_parameters(self):
+        from qgis.core import (QgsProcessing, QgsProcessingParameterEnum,
+                               QgsProcessingParameterFeatureSource)
+
+        from ..analysis import entrances
+
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ENTRANCES, tr("Building entrances (points)"), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.ANCHOR, tr("Where a building starts"), options=list(entrances.MODES),
+            defaultValue=0, optional=True))
+
+    def entrance_arguments(self, parameters, context, feedback):
+        """``entrances`` and ``anchor`` keyword arguments for the pure core."""
+        from ..adapter import parameter_frame
+
+        doors = parameter_frame(self, parameters, self.ENTRANCES, context, feedback,
+                                allow_empty=True)
+        return {"entrances": doors, "anchor": self.enum_value(parameters, self.ANCHOR)}

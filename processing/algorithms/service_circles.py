@@ -4,7 +4,7 @@ category, the 5/10/15-minute tier met, shares per grid and the deficient origins
 Thin: the adapter reads the layers, :func:`onegrid.processing.analysis.service.service_circles`
 computes, the adapter writes the sinks.
 """
-from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
+from qgis.core import (QgsProcessing, QgsProcessingOutputNumber,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterNumber,
                        QgsProcessingParameterString, QgsWkbTypes)
@@ -12,7 +12,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
 from ...i18n import tr
 from ..adapter import frame_to_sink, parameter_frame
 from ..analysis import entrances, service
-from .base import OneGridAlgorithm
+from .base import EntranceParameters, OneGridAlgorithm
 
 
 def push_warnings(feedback, warnings):
@@ -37,7 +37,7 @@ def report_anchors(feedback, info):
         centroid=info["origins_from_centroid"], point=info["origins_from_point"]))
 
 
-class ServiceCircles(OneGridAlgorithm):
+class ServiceCircles(EntranceParameters, OneGridAlgorithm):
     NAME = "service_circles"
     GROUP = "services"
     DISPLAY = "15-minute life circles (walking time to facilities)"
@@ -80,15 +80,13 @@ class ServiceCircles(OneGridAlgorithm):
     COMMUNITIES = "COMMUNITIES"
     WEIGHT_FIELD = "WEIGHT_FIELD"
     CATEGORIES = "CATEGORIES"
-    ENTRANCES = "ENTRANCES"
-    ANCHOR = "ANCHOR"
     OUTPUT = "OUTPUT"
     DEFICIENCY = "DEFICIENCY"
     GRIDS_OUTPUT = "GRIDS_OUTPUT"
     COMMUNITIES_OUTPUT = "COMMUNITIES_OUTPUT"
     SUMMARY = "SUMMARY"
     DEFICIENT_COUNT = "DEFICIENT_COUNT"
-    ENUM_OPTIONS = {ANCHOR: entrances.MODES}
+    ENUM_OPTIONS = {EntranceParameters.ANCHOR: entrances.MODES}
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -122,12 +120,7 @@ class ServiceCircles(OneGridAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.CATEGORIES, tr("Categories expected (comma-separated)"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTRANCES, tr("Building entrances (points)"), [QgsProcessing.TypeVectorPoint],
-            optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.ANCHOR, tr("Where a building starts"), options=list(entrances.MODES),
-            defaultValue=0, optional=True))
+        self.add_entrance_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Origins with walking times"), QgsProcessing.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -159,13 +152,11 @@ class ServiceCircles(OneGridAlgorithm):
                                      required_fields=(category_field,))
         grids = parameter_frame(self, parameters, self.GRIDS, context, feedback)
         communities = parameter_frame(self, parameters, self.COMMUNITIES, context, feedback)
-        doors = parameter_frame(self, parameters, self.ENTRANCES, context, feedback,
-                                allow_empty=True)
-        anchor = self.enum_value(parameters, self.ANCHOR)
         result = service.service_circles(
             roads, origins, facilities, category_field, speed=speed, thresholds=thresholds,
             snap_distance=snap, grids=grids, communities=communities,
-            weight_field=weight_field, categories=categories, entrances=doors, anchor=anchor,
+            weight_field=weight_field, categories=categories,
+            **self.entrance_arguments(parameters, context, feedback),
             progress=lambda f: feedback.setProgress(90 * f), is_canceled=feedback.isCanceled)
         report_network(feedback, result.info)
         report_anchors(feedback, result.info)

@@ -11,11 +11,11 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
 from ...i18n import tr
 from ..adapter import frame_to_sink, parameter_frame
 from ..analysis import entrances, service
-from .base import OneGridAlgorithm
+from .base import EntranceParameters, OneGridAlgorithm
 from .service_circles import push_warnings
 
 
-class ShelterCheck(OneGridAlgorithm):
+class ShelterCheck(EntranceParameters, OneGridAlgorithm):
     NAME = "shelter_check"
     GROUP = "services"
     DISPLAY = "Emergency shelter check"
@@ -46,9 +46,8 @@ class ShelterCheck(OneGridAlgorithm):
     SHELTERS_OUTPUT = "SHELTERS_OUTPUT"
     OVERLOADED = "OVERLOADED"
     OUTSIDE = "OUTSIDE"
-    ENTRANCES = "ENTRANCES"
-    ANCHOR = "ANCHOR"
-    ENUM_OPTIONS = {CAPACITY_UNIT: service.CAPACITY_UNITS, ANCHOR: entrances.MODES}
+    ENUM_OPTIONS = {CAPACITY_UNIT: service.CAPACITY_UNITS,
+                    EntranceParameters.ANCHOR: entrances.MODES}
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -80,12 +79,7 @@ class ShelterCheck(OneGridAlgorithm):
             QgsProcessingParameterNumber.Double, defaultValue=service.DEFAULT_SNAP_M))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, tr("Road network (lines)"), [QgsProcessing.TypeVectorLine]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ENTRANCES, tr("Building entrances (points)"), [QgsProcessing.TypeVectorPoint],
-            optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.ANCHOR, tr("Where a building starts"), options=list(entrances.MODES),
-            defaultValue=0, optional=True))
+        self.add_entrance_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Origins with their shelter"), QgsProcessing.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -104,8 +98,6 @@ class ShelterCheck(OneGridAlgorithm):
         shelters = parameter_frame(self, parameters, self.SHELTERS, context, feedback,
                                    required_fields=(capacity,))
         roads = parameter_frame(self, parameters, self.ROADS, context, feedback)
-        doors = parameter_frame(self, parameters, self.ENTRANCES, context, feedback,
-                                allow_empty=True)
         out, load, warnings = service.shelter_check(
             origins, population, shelters, capacity,
             minutes=self.parameterAsDouble(parameters, self.MINUTES, context), roads=roads,
@@ -113,7 +105,7 @@ class ShelterCheck(OneGridAlgorithm):
             area_per_person=self.parameterAsDouble(parameters, self.AREA_PER_PERSON, context),
             speed=self.parameterAsDouble(parameters, self.SPEED, context),
             snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
-            entrances=doors, anchor=self.enum_value(parameters, self.ANCHOR),
+            **self.entrance_arguments(parameters, context, feedback),
             progress=lambda f: feedback.setProgress(95 * f), is_canceled=feedback.isCanceled)
         push_warnings(feedback, warnings)
         overloaded = int(load["overloaded"].sum())

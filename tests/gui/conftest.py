@@ -82,3 +82,13 @@ def bubenec_workspace(tmp_path, qgis_app):
     styles.store_default_styles(path)
     fill_bubenec(path)
     return path
+
+
+def close_panel(widget, project):
+    """Tear down a dock panel made by a test: clean it up, roll back edits, clear the project."""
+    widget.cleanup()
+    widget.deleteLater()
+    for layer in project.mapLayers().values():
+        if layer.isEditable():
+            layer.rollBack()
+    project.clear()

@@ -20,6 +20,8 @@ from onegrid.layers.io import append_frame
 from onegrid.layers.project import add_workspace_to_project
 from onegrid.layers.workspace import create_workspace
 
+from .conftest import close_panel
+
 pytestmark = pytest.mark.gui
 
 CRS = "EPSG:4549"
@@ -60,12 +62,7 @@ def panel(qgis_iface, qgis_canvas, tmp_path):
     widget.show()
     widget.path = path
     yield widget
-    widget.cleanup()
-    widget.deleteLater()
-    for layer in project.mapLayers().values():
-        if layer.isEditable():
-            layer.rollBack()
-    project.clear()
+    close_panel(widget, project)
 
 
 def on_file(panel):

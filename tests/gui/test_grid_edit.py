@@ -15,6 +15,8 @@ from onegrid.layers.io import append_frame
 from onegrid.layers.project import add_workspace_to_project
 from onegrid.layers.workspace import create_workspace
 
+from .conftest import close_panel
+
 pytestmark = pytest.mark.gui
 
 CRS = "EPSG:4549"
@@ -61,12 +63,7 @@ def panel(qgis_iface, qgis_canvas, tmp_path, request):
     widget = GridEditPanel(qgis_iface)
     widget.show()
     yield widget
-    widget.cleanup()
-    widget.deleteLater()
-    for layer in project.mapLayers().values():
-        if layer.isEditable():
-            layer.rollBack()
-    project.clear()
+    close_panel(widget, project)
 
 
 def mouse(canvas, kind, x, y, button=Qt.LeftButton):

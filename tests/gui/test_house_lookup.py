@@ -19,6 +19,8 @@ from onegrid.processing.analysis import idcard
 from onegrid.processing.analysis import synthetic as syn
 from onegrid.processing.analysis.crs import to_metric
 
+from .conftest import close_panel
+
 pytestmark = pytest.mark.gui
 
 CANVAS_CRS = "EPSG:32633"  # UTM 33N, Prague
@@ -83,12 +85,7 @@ def panel(qgis_iface, qgis_canvas, workspace):
     widget.show()
     wait_for(lambda: widget.index is not None)
     yield widget
-    widget.cleanup()
-    widget.deleteLater()
-    for layer in project.mapLayers().values():
-        if layer.isEditable():
-            layer.rollBack()
-    project.clear()
+    close_panel(widget, project)
     QgsSettings().remove(SHOW_PERSONAL_KEY)
 
 
