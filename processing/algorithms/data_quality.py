@@ -4,9 +4,10 @@ import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
-                       QgsWkbTypes)
+                       QgsProcessingParameterString, QgsWkbTypes)
 
 from ...i18n import tr
+from ...layers import pg_dispatch
 from ...layers import schema as S
 from ...layers.io import read_layer
 from ...layers.workspace import missing_layers
@@ -44,6 +45,12 @@ class DataQuality(OneGridAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "WORKSPACE", tr("Workspace GeoPackage"), QgsProcessingParameterFile.File,
             fileFilter=tr("GeoPackage (*.gpkg)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "DATABASE", tr("PostGIS workspace (PostgreSQL connection name or URI), instead of "
+                           "the GeoPackage: scored inside the database"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "SCHEMA", tr("Schema of the PostGIS workspace"), defaultValue="onegrid",
+            optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "LINKED", tr("Linked records (outputs of Link records), instead of the workspace's "
                          "registers"), QgsProcessing.TypeVector, optional=True))
@@ -92,7 +99,9 @@ class DataQuality(OneGridAlgorithm):
                                          quality.DEFAULT_TARGET_VALIDITY),
             min_m2_per_resident=self._number(parameters, "M2_PER_RESIDENT", context,
                                              quality.DEFAULT_M2_PER_RESIDENT))
-        if not workspace and not linked_layers:
+        database = (self.parameterAsString(parameters, "DATABASE", context) or "").strip() \
+            if parameters.get("DATABASE") else ""
+        if not workspace and not linked_layers and not database:
             raise OneGridError(N_("Give a WORKSPACE or LINKED layers to score"))
         layers = {}
         if workspace:
@@ -124,6 +133,15 @@ class DataQuality(OneGridAlgorithm):
             buildings = (quality.building_table(layers["buildings"], layers["base_grids"])
                          if workspace and len(layers["buildings"]) else None)
             card = quality.scorecard(frames, buildings, group_by, **targets)
+        elif database and not workspace:
+            card, links, polygons = pg_dispatch.score_database(
+                database, parameters.get("SCHEMA") and self.parameterAsString(
+                    parameters, "SCHEMA", context), group_by,
+                self._number(parameters, "MAX_DISTANCE", context, 30.0), targets, feedback)
+            layers["base_grids" if group_by == "grid" else "communities"] = polygons
+            for kind, result in links.items():
+                feedback.pushInfo(tr("{kind}: {linked} of {records} linked").format(
+                    kind=kind, linked=result.info["linked"], records=result.info["records"]))
         else:
             card, links = quality.score_workspace(
                 layers, group_by,
@@ -135,7 +153,7 @@ class DataQuality(OneGridAlgorithm):
                     kind=kind, linked=result.info["linked"], records=result.info["records"]))
         table = card.table
         key = quality.GROUPS[group_by]
-        if workspace:
+        if workspace or database and not linked_layers:
             polygons = layers["base_grids"] if group_by == "grid" else layers["communities"]
             field = "grid_code" if group_by == "grid" else "code"
             geometry = dict(zip(polygons[field].astype(str), polygons.geometry))

@@ -12,6 +12,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber,
 from qgis.PyQt.QtCore import QDate, QDateTime
 
 from ...i18n import tr
+from ...layers import pg_dispatch
 from ..adapter import frame_to_sink, parameter_frame
 from ..analysis import change
 from ..analysis.errors import N_, OneGridError
@@ -33,7 +34,9 @@ class GridChangeImpact(OneGridAlgorithm):
         "representative point). Names, ID numbers and phones are never written. STAFFING: "
         "the grids of the new version without a grid leader (no_leader) or a full-time grid "
         "worker (no_full_time) in STAFF, and the staff whose grid is not in the new version "
-        "(grid_retired). Staff with an end_date have left and are not counted.")
+        "(grid_retired). Staff with an end_date have left and are not counted. When every "
+        "layer is a whole table of one PostGIS workspace, the comparison runs inside the "
+        "database as SQL, with the same result.")
 
     OLD_GRIDS = "OLD_GRIDS"
     NEW_GRIDS = "NEW_GRIDS"
@@ -132,27 +135,20 @@ class GridChangeImpact(OneGridAlgorithm):
 
     def execute(self, parameters, context, feedback):
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or "grid_code"
-        old, new = self._versions(parameters, context, feedback, id_field)
-        records = {}
-        for name, kind in self.RECORDS.items():
-            if parameters.get(name) is None:
-                continue
-            frame = parameter_frame(self, parameters, name, context, feedback,
-                                    allow_empty=True)
-            records[kind] = frame
-        staff = None
-        if parameters.get(self.STAFF) is not None:
-            staff = parameter_frame(self, parameters, self.STAFF, context, feedback,
-                                    required_fields=("grid_code", "role"), allow_empty=True)
-        changes, staffing = change.grid_change_impact(
-            old, new, id_field, records, staff=staff,
-            progress=lambda f: feedback.setProgress(90 * f), is_canceled=feedback.isCanceled)
+        # Tables of one PostGIS workspace: the same analysis as SQL inside the database.
+        in_database = pg_dispatch.grid_change_impact(self, parameters, context, feedback,
+                                                     id_field)
+        if in_database is not None:
+            changes, staffing, records, staff = in_database
+        else:
+            changes, staffing, records, staff = self._in_memory(parameters, context, feedback,
+                                                                id_field)
         counts = changes["kind"].value_counts()
         for kind in records:
             feedback.pushInfo(tr("{kind}: {count} records change grid").format(
                 kind=kind, count=int(counts.get(kind, 0))))
         issue_counts = staffing["issue"].value_counts()
-        if staff is not None:
+        if staff:
             feedback.pushInfo(tr("{no_leader} grids without a grid leader, {no_full_time} "
                                  "without a full-time grid worker, {retired} staff whose grid "
                                  "is retired")
@@ -168,6 +164,24 @@ class GridChangeImpact(OneGridAlgorithm):
             self.MOVED: len(changes),
             self.ISSUES: len(staffing),
         }
+
+    def _in_memory(self, parameters, context, feedback, id_field):
+        old, new = self._versions(parameters, context, feedback, id_field)
+        records = {}
+        for name, kind in self.RECORDS.items():
+            if parameters.get(name) is None:
+                continue
+            frame = parameter_frame(self, parameters, name, context, feedback,
+                                    allow_empty=True)
+            records[kind] = frame
+        staff = None
+        if parameters.get(self.STAFF) is not None:
+            staff = parameter_frame(self, parameters, self.STAFF, context, feedback,
+                                    required_fields=("grid_code", "role"), allow_empty=True)
+        changes, staffing = change.grid_change_impact(
+            old, new, id_field, records, staff=staff,
+            progress=lambda f: feedback.setProgress(90 * f), is_canceled=feedback.isCanceled)
+        return changes, staffing, list(records), staff is not None
 
 
 def grids_version(grids, date, layer):

@@ -4,6 +4,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterField, QgsProcessingParameterNumber, QgsWkbTypes)
 
 from ...i18n import tr
+from ...layers import pg_dispatch
 from .. import adapter
 from ..analysis import linking
 from .base import OneGridAlgorithm
@@ -108,34 +109,10 @@ class LinkRecords(OneGridAlgorithm):
 
     def execute(self, parameters, context, feedback):
         kind = self.enum_value(parameters, "KIND")
-        records = adapter.parameter_frame(self, parameters, "RECORDS", context, feedback,
-                                          allow_empty=True)
-        buildings = adapter.parameter_frame(self, parameters, "BUILDINGS", context, feedback)
-        parcels = adapter.parameter_frame(self, parameters, "PARCELS", context, feedback,
-                                          allow_empty=True)
-        grids = adapter.parameter_frame(self, parameters, "GRIDS", context, feedback)
-        address_field = _text_or_none(self, parameters, "ADDRESS_FIELD", context)
-        feedback.pushInfo(tr("Linking {count} records to {buildings} buildings").format(
-            count=len(records), buildings=len(buildings)))
-        min_score = parameters.get("MIN_SCORE")
-        result = linking.link_records(
-            records, buildings, parcels if parcels is not None and len(parcels) else None,
-            grids, kind=kind, address_field=address_field,
-            building_address_field=_text_or_none(
-                self, parameters, "BUILDING_ADDRESS_FIELD", context) or "address",
-            building_id=_field(self, parameters, "BUILDING_ID_FIELD", context, buildings,
-                               "building_code"),
-            parcel_id=_field(self, parameters, "PARCEL_ID_FIELD", context, parcels,
-                             "parcel_code"),
-            grid_id=_field(self, parameters, "GRID_ID_FIELD", context, grids, "grid_code"),
-            community_field=_field(self, parameters, "COMMUNITY_FIELD", context, grids,
-                                   "community_code"),
-            max_distance=self.parameterAsDouble(parameters, "MAX_DISTANCE", context),
-            prefer=self.enum_value(parameters, "PREFER"),
-            source_system=self.enum_value(parameters, "SOURCE_SYSTEM"),
-            min_score=0.6 if min_score is None else self.parameterAsDouble(
-                parameters, "MIN_SCORE", context),
-            progress=lambda f: feedback.setProgress(80 * f), is_canceled=feedback.isCanceled)
+        # Whole tables of one PostGIS workspace: the same link as SQL inside the database.
+        result = pg_dispatch.link_records(self, parameters, context, feedback, kind)
+        if result is None:
+            result = self._link_in_memory(parameters, context, feedback, kind)
         info = result.info
         for method in linking.METHODS:
             if info[method]:
@@ -166,3 +143,33 @@ class LinkRecords(OneGridAlgorithm):
                                   total=info["records"]))
         feedback.setProgress(100)
         return results
+
+    def _link_in_memory(self, parameters, context, feedback, kind):
+        records = adapter.parameter_frame(self, parameters, "RECORDS", context, feedback,
+                                          allow_empty=True)
+        buildings = adapter.parameter_frame(self, parameters, "BUILDINGS", context, feedback)
+        parcels = adapter.parameter_frame(self, parameters, "PARCELS", context, feedback,
+                                          allow_empty=True)
+        grids = adapter.parameter_frame(self, parameters, "GRIDS", context, feedback)
+        address_field = _text_or_none(self, parameters, "ADDRESS_FIELD", context)
+        feedback.pushInfo(tr("Linking {count} records to {buildings} buildings").format(
+            count=len(records), buildings=len(buildings)))
+        min_score = parameters.get("MIN_SCORE")
+        return linking.link_records(
+            records, buildings, parcels if parcels is not None and len(parcels) else None,
+            grids, kind=kind, address_field=address_field,
+            building_address_field=_text_or_none(
+                self, parameters, "BUILDING_ADDRESS_FIELD", context) or "address",
+            building_id=_field(self, parameters, "BUILDING_ID_FIELD", context, buildings,
+                               "building_code"),
+            parcel_id=_field(self, parameters, "PARCEL_ID_FIELD", context, parcels,
+                             "parcel_code"),
+            grid_id=_field(self, parameters, "GRID_ID_FIELD", context, grids, "grid_code"),
+            community_field=_field(self, parameters, "COMMUNITY_FIELD", context, grids,
+                                   "community_code"),
+            max_distance=self.parameterAsDouble(parameters, "MAX_DISTANCE", context),
+            prefer=self.enum_value(parameters, "PREFER"),
+            source_system=self.enum_value(parameters, "SOURCE_SYSTEM"),
+            min_score=0.6 if min_score is None else self.parameterAsDouble(
+                parameters, "MIN_SCORE", context),
+            progress=lambda f: feedback.setProgress(80 * f), is_canceled=feedback.isCanceled)
