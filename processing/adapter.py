@@ -5,6 +5,7 @@ vectorised by shapely), indexed by feature id, with an explicit CRS. Invalid geo
 repaired with ``make_valid`` and counted; nothing is dropped silently.
 Out: a GeoDataFrame is written to a Processing feature sink with fields made from its dtypes.
 """
+import datetime
 import os
 
 import numpy as np
@@ -137,7 +138,7 @@ def fields_for(frame):
         elif pd.api.types.is_datetime64_any_dtype(dtype):
             qtype = QVariant.DateTime
         else:
-            qtype = QVariant.String
+            qtype = _object_type(frame[column])
         fields.append(QgsField(str(column), qtype))
     return fields
 
@@ -200,6 +201,19 @@ def _without_fid(frame):
     return frame.rename(columns=names) if names else frame
 
 
+def _object_type(values):
+    """The QVariant type of an object column: Date or DateTime when its values are Python
+    dates or date-times (as source_to_frame reads date fields), else String."""
+    present = values.dropna()
+    if len(present):
+        first = present.iloc[0]
+        if isinstance(first, datetime.datetime):
+            return QVariant.DateTime
+        if isinstance(first, datetime.date):
+            return QVariant.Date
+    return QVariant.String
+
+
 def _qt(value):
     if isinstance(value, (np.integer,)):
         return int(value)
@@ -209,4 +223,8 @@ def _qt(value):
         return bool(value)
     if isinstance(value, pd.Timestamp):
         return QDateTime(value.to_pydatetime())
+    if isinstance(value, datetime.datetime):
+        return QDateTime(value)
+    if isinstance(value, datetime.date):
+        return QDate(value)
     return value

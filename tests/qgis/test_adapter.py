@@ -117,3 +117,49 @@ def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_pa
     layer = QgsVectorLayer(str(path), "unique", "ogr")
     assert SOURCE_FID not in layer.fields().names()
     assert sorted((f.id(), f["piece"]) for f in layer.getFeatures()) == [(3, 3), (7, 1), (8, 2)]
+
+
+def test_date_columns_read_from_qgis_are_written_as_dates(qgis_app, tmp_path):
+    """source_to_frame gives date fields as Python dates; frame_to_sink writes them back as
+    Date / DateTime fields (a text field refused every row of link_records' people)."""
+    import datetime
+
+    import geopandas as gpd
+    from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext,
+                           QgsProcessingFeedback, QgsProcessingParameterFeatureSink)
+    from qgis.PyQt.QtCore import QDate
+
+    from onegrid.processing.adapter import frame_to_sink
+
+    class Dated(QgsProcessingAlgorithm):
+        def name(self):
+            return "dated"
+
+        def createInstance(self):
+            return Dated()
+
+        def initAlgorithm(self, config=None):
+            self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "out"))
+
+        def processAlgorithm(self, parameters, context, feedback):
+            frame = gpd.GeoDataFrame(
+                {"birth_date": [datetime.date(1960, 3, 27), None],
+                 "seen_at": [datetime.datetime(2026, 11, 1, 8, 30), None]},
+                geometry=shapely.points([0, 1], [0, 1]), crs="EPSG:3857")
+            return {"OUTPUT": frame_to_sink(self, parameters, "OUTPUT", context, frame)}
+
+    path = tmp_path / "dated.gpkg"
+    alg = Dated()
+    alg.initAlgorithm()
+    _, ok = alg.run({"OUTPUT": str(path)}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert ok
+    layer = QgsVectorLayer(str(path), "dated", "ogr")
+    fields = layer.fields()
+    assert fields.field("birth_date").type() == QVariant.Date
+    assert fields.field("seen_at").type() == QVariant.DateTime
+    rows = [(f["birth_date"], f["seen_at"]) for f in layer.getFeatures()]
+    assert len(rows) == 2
+    assert rows[0][0] == QDate(1960, 3, 27)
+    assert rows[0][1].toPyDateTime() == datetime.datetime(2026, 11, 1, 8, 30)
+    assert isinstance(rows[1][0], QVariant) and rows[1][0].isNull()
+    assert isinstance(rows[1][1], QVariant) and rows[1][1].isNull()
