@@ -9,8 +9,8 @@
             <translation> 户</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/plugin.py" line="60" />
-            <location filename="../../grid_plugin/plugin.py" line="75" />
+            <location filename="../../grid_plugin/plugin.py" line="69" />
+            <location filename="../../grid_plugin/plugin.py" line="84" />
             <source>&amp;OneGrid</source>
             <translation>一张网(&amp;O)</translation>
         </message>
@@ -20,14 +20,69 @@
             <translation>（无编码）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="35" />
+            <location filename="../../grid_plugin/house_lookup.py" line="488" />
+            <source>(no name)</source>
+            <translation>（无姓名）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/service_circles.py" line="43" />
             <source>15-minute life circles (walking time to facilities)</source>
             <translation>15 分钟生活圈（到设施的步行时间）</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="149" />
+            <source>A PostGIS workspace needs an EPSG coordinate reference system, not {crs}</source>
+            <translation>PostGIS 工作空间需要使用 EPSG 坐标参考系，而不是 {crs}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="459" />
+            <source>A closed event stays closed</source>
+            <translation>已结案的事件不能再变更状态</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="778" />
+            <source>A database user name is ASCII letters, digits, _ . @ -, not {login}</source>
+            <translation>数据库用户名只能由 ASCII 字母、数字和 _ . @ - 组成，当前为 {login}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="196" />
+            <source>A full ID number or its last 4 or more characters, a name or its beginning, a phone number or its last digits</source>
+            <translation>完整身份证号或其末尾 4 位及以上、姓名或姓名开头部分、电话号码或其尾号</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/quality.py" line="55" />
+            <source>A required field is empty: {fields}</source>
+            <translation>必填字段为空：{fields}</translation>
         </message>
         <message>
             <location filename="../../layers/workspace.py" line="107" />
             <source>A workspace is a GeoPackage: {path} must end in .gpkg</source>
             <translation>工作空间是一个 GeoPackage 文件：{path} 的扩展名必须是 .gpkg</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="274" />
+            <source>A workspace schema name is lowercase ASCII letters, digits and underscores, not {schema}</source>
+            <translation>工作空间模式名只能由小写 ASCII 字母、数字和下划线组成，当前为 {schema}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="62" />
+            <source>Address field of the records</source>
+            <translation>记录的地址字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/address.py" line="45" />
+            <source>Address is empty</source>
+            <translation>地址为空</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/address.py" line="47" />
+            <source>Address {address} fits {count} buildings equally well</source>
+            <translation>地址 {address} 与 {count} 个楼栋的匹配程度相同，无法确定</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/align_grids.py" line="20" />
@@ -50,6 +105,11 @@
             <translation>对齐报告</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="179" />
+            <source>All records: linkage {linkage} %, validity {validity} %; groups below target: {failed} of {groups}</source>
+            <translation>全部记录：关联率 {linkage}%，有效率 {validity}%；未达标的分组：{failed}/{groups}</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/grid_edit.py" line="125" />
             <source>Allowed deviation from the target, as a fraction (0.2 = ±20%)</source>
             <translation>允许偏离目标户数的比例（0.2 = ±20%）</translation>
@@ -65,7 +125,7 @@
             <translation>有效距离圆弧的步长（度）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="66" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="69" />
             <source>Area per person (m2)</source>
             <translation>人均面积（平方米）</translation>
         </message>
@@ -76,13 +136,19 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/shelter_check.py" line="22" />
-            <source>Assigns every origin (buildings or households with a population field) to its nearest emergency shelter by walking time along ROADS at SPEED (m/s), and flags origins that need more than MINUTES (default 10). OUTPUT: the origins with shelter (feature id), shelter_dist_m, shelter_time_min, within (reached within MINUTES) and shelter_reason when no shelter is reachable. SHELTERS_OUTPUT: the shelters with capacity_people, assigned_population, load (assigned over capacity) and overloaded. The capacity is CAPACITY_FIELD in people, or in m2 divided by AREA_PER_PERSON (m2 per person) when CAPACITY_UNIT is m2. Origins and shelters farther than SNAP_DISTANCE metres from any road are reported.</source>
-            <translation>将每个起点（带人口字段的楼栋或住户）分配给沿路网 ROADS 按步行速度 SPEED（米/秒）步行时间最短的应急避难场所，并标记步行时间超过 MINUTES 分钟（默认 10 分钟）的起点。OUTPUT：各起点及其避难场所，字段为 shelter（避难场所的要素 ID）、shelter_dist_m、shelter_time_min、within（是否在 MINUTES 分钟内到达），无法到达任何避难场所时给出原因 shelter_reason。SHELTERS_OUTPUT：各避难场所，字段为 capacity_people（可容纳人数）、assigned_population（分配到的人口）、load（分配人口与容量之比）和 overloaded（是否超载）。容量取自 CAPACITY_FIELD：CAPACITY_UNIT 为 people 时单位为人；为 m2 时单位为平方米，再除以 AREA_PER_PERSON（人均平方米数）换算为人数。距任何道路超过 SNAP_DISTANCE 米的起点和避难场所会在日志中列出。</translation>
+            <source>Assigns every origin (buildings or households with a population field) to its nearest emergency shelter by walking time along ROADS at SPEED (m/s), and flags origins that need more than MINUTES (default 10). OUTPUT: the origins with shelter (feature id), shelter_dist_m, shelter_time_min, within (reached within MINUTES) and shelter_reason when no shelter is reachable. SHELTERS_OUTPUT: the shelters with capacity_people, assigned_population, load (assigned over capacity) and overloaded. The capacity is CAPACITY_FIELD in people, or in m2 divided by AREA_PER_PERSON (m2 per person) when CAPACITY_UNIT is m2. Origins and shelters farther than SNAP_DISTANCE metres from any road are reported. Buildings start from their entrance (ENTRANCES, optional), else from the point of their outline nearest a road, or from their centroid with ANCHOR centroid.</source>
+            <translation>将每个起点（带人口字段的楼栋或住户）分配给沿路网 ROADS 按步行速度 SPEED（米/秒）步行时间最短的应急避难场所，并标记步行时间超过 MINUTES 分钟（默认 10 分钟）的起点。OUTPUT：各起点及其避难场所，字段为 shelter（避难场所的要素 ID）、shelter_dist_m、shelter_time_min、within（是否在 MINUTES 分钟内到达），无法到达任何避难场所时给出原因 shelter_reason。SHELTERS_OUTPUT：各避难场所，字段为 capacity_people（可容纳人数）、assigned_population（分配到的人口）、load（分配人口与容量之比）和 overloaded（是否超载）。容量取自 CAPACITY_FIELD：CAPACITY_UNIT 为 people 时单位为人；为 m2 时单位为平方米，再除以 AREA_PER_PERSON（人均平方米数）换算为人数。距任何道路超过 SNAP_DISTANCE 米的起点和避难场所会在日志中列出。楼栋从其出入口（ENTRANCES，可选）出发；没有出入口时从其轮廓上距道路最近的点出发；ANCHOR 为 centroid 时从其质心出发。</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/divide_grids.py" line="66" />
             <source>Barriers (roads, rivers)</source>
             <translation>分隔线（道路、河流）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="511" />
+            <location filename="../../grid_plugin/house_lookup.py" line="517" />
+            <source>Base grid</source>
+            <translation>基础网格</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/merge_grids.py" line="29" />
@@ -92,12 +158,13 @@
         <message>
             <location filename="../../grid_plugin/grid_edit.py" line="107" />
             <location filename="../../processing/algorithms/divide_grids.py" line="76" />
-            <location filename="../../processing/algorithms/merge_grids.py" line="27" />
+            <location filename="../../processing/algorithms/link_records.py" line="78" />
             <source>Base grids</source>
             <translation>基础网格</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="98" />
+            <location filename="../../processing/algorithms/event_report.py" line="61" />
+            <location filename="../../processing/algorithms/service_circles.py" line="112" />
             <source>Base grids (polygons)</source>
             <translation>基础网格（面）</translation>
         </message>
@@ -110,6 +177,36 @@
             <location filename="../../processing/algorithms/isochrones.py" line="62" />
             <source>Buffer on each side of the roads (m)</source>
             <translation>道路两侧缓冲宽度（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/base.py" line="140" />
+            <source>Building entrances (points)</source>
+            <translation>楼栋出入口（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="67" />
+            <source>Building id field (empty: building_code, else feature id)</source>
+            <translation>楼栋 ID 字段（留空：取 building_code，没有则取要素 ID）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/plugin.py" line="59" />
+            <source>Building lookup</source>
+            <translation>以房查人</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="495" />
+            <source>Building {code}</source>
+            <translation>楼栋 {code}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="446" />
+            <source>Building {code} is not in the index</source>
+            <translation>楼栋 {code} 不在索引中</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="454" />
+            <source>Building {code}: {rooms} households, {people} residents</source>
+            <translation>楼栋 {code}：{rooms} 户，{people} 人</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/grid_edit.py" line="113" />
@@ -140,6 +237,7 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="78" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="102" />
             <source>CRS of the coordinates (EPSG:nnnn, WGS84, GCJ02 or BD09)</source>
             <translation>坐标所用的坐标参考系（EPSG:nnnn、WGS84、GCJ02 或 BD09）</translation>
         </message>
@@ -174,24 +272,29 @@
             <translation>已被用户取消</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="50" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="51" />
             <source>Candidate cameras (optional)</source>
             <translation>候选点位（可选）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="60" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="61" />
             <source>Candidate field of view (degrees)</source>
             <translation>候选点位视场角（度）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="64" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="65" />
             <source>Candidate range (m)</source>
             <translation>候选点位有效距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="56" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="57" />
             <source>Candidate spacing along roads (m)</source>
             <translation>沿道路布设候选点位的间距（米）</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="103" />
+            <source>Cannot connect to the PostgreSQL server {server}: {error}</source>
+            <translation>无法连接 PostgreSQL 服务器 {server}：{error}</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/convert_coordinates.py" line="147" />
@@ -199,12 +302,24 @@
             <translation>无法创建输出图层</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="165" />
+            <location filename="../../processing/adapter.py" line="168" />
             <source>Cannot create the output {name}</source>
             <translation>无法创建输出 {name}</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="53" />
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="35" />
+            <source>Cannot create the raster {path}</source>
+            <translation>无法创建栅格 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="63" />
+            <source>Cannot index workspace {path}: {error}</source>
+            <translation>无法为工作空间 {path} 建立索引：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis_qgis.py" line="56" />
+            <location filename="../../layers/postgis_qgis.py" line="283" />
+            <location filename="../../layers/project.py" line="54" />
             <source>Cannot open layer {layer} of workspace {path}</source>
             <translation>无法打开工作空间 {path} 中的图层 {layer}</translation>
         </message>
@@ -214,6 +329,7 @@
             <translation>无法打开工作空间 {path}：{error}</translation>
         </message>
         <message>
+            <location filename="../../layers/postgis_qgis.py" line="77" />
             <location filename="../../layers/styles.py" line="507" />
             <source>Cannot store the default style of layer {layer} in {path}: {error}</source>
             <translation>无法将图层 {layer} 的默认样式保存到 {path}：{error}</translation>
@@ -224,21 +340,47 @@
             <translation>无法在文件夹 {folder} 中写入工作空间，请确认该文件夹存在且有写入权限</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="60" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="63" />
             <source>Capacity field</source>
             <translation>容量字段</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="63" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="66" />
             <source>Capacity unit</source>
             <translation>容量单位</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="108" />
+            <location filename="../../processing/algorithms/service_circles.py" line="122" />
             <source>Categories expected (comma-separated)</source>
             <translation>应有的设施类别（逗号分隔）</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="107" />
+            <source>Cell size without grids (m)</source>
+            <translation>无网格时的方格边长（米）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="197" />
+            <source>Change</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="219" />
+            <source>Change status</source>
+            <translation>变更状态</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="197" />
+            <source>Changed at</source>
+            <translation>变更时间</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="213" />
+            <source>Changed by</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="34" />
             <location filename="../../processing/algorithms/repair_grids.py" line="73" />
             <source>Changes</source>
             <translation>修改记录</translation>
@@ -254,6 +396,17 @@
             <translation>正在检查 {count} 个网格</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/events.py" line="474" />
+            <source>Choose an event first</source>
+            <translation>请先选择事件</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="190" />
+            <location filename="../../grid_plugin/events.py" line="433" />
+            <source>Choose an event in the list or on the map</source>
+            <translation>请在列表或地图上选择事件</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/editing.py" line="178" />
             <source>Choose the grid to give the buildings to</source>
             <translation>请选择楼栋要划入的网格</translation>
@@ -262,6 +415,31 @@
             <location filename="../../grid_plugin/grid_edit.py" line="253" />
             <source>Choose the {what} layer first</source>
             <translation>请先选择{what}图层</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="120" />
+            <source>Cleaned GPS points</source>
+            <translation>清洗后的 GPS 定位点</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="41" />
+            <source>Cleaned GPS points (patrol_points or import_tracks' points)</source>
+            <translation>清洗后的 GPS 定位点（patrol_points 或 import_tracks 输出的定位点）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="185" />
+            <source>Click a building</source>
+            <translation>点选楼栋</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="188" />
+            <source>Click a building on the map to list its rooms, households and residents</source>
+            <translation>在地图上点击楼栋，列出其房屋、住户和居住人员</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="164" />
+            <source>Click an event on the map to choose it</source>
+            <translation>在地图上点击事件以选中</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/grid_edit.py" line="146" />
@@ -284,6 +462,11 @@
             <translation>编码方案</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="135" />
+            <source>Cold spots (90% or more)</source>
+            <translation>冷点数（置信度 90% 及以上）</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/tables.py" line="273" />
             <source>Column {column} of {file} has values but no header</source>
             <translation>{file} 的第 {column} 列有数据但没有表头，请补上列名</translation>
@@ -294,9 +477,19 @@
             <translation>以下列已忽略（与 {layer} 的字段均不对应）：{columns}</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="146" />
+            <source>Columns used: device {device}, time {time}, x {x}, y {y}; encoding {encoding}</source>
+            <translation>使用的列：设备 {device}，时间 {time}，X {x}，Y {y}；字符编码 {encoding}</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/tables.py" line="329" />
             <source>Columns {first} and {second} of {file} both match the field {field_zh} ({field}); rename or remove one</source>
             <translation>{file} 的 {first} 列和 {second} 列都对应字段 {field_zh}（{field}），请重命名或删除其中一列</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="217" />
+            <source>Comment</source>
+            <translation>说明</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/divide_grids.py" line="54" />
@@ -310,7 +503,7 @@
             <translation>社区（上级范围）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="101" />
+            <location filename="../../processing/algorithms/service_circles.py" line="115" />
             <source>Communities (polygons)</source>
             <translation>社区（面）</translation>
         </message>
@@ -318,6 +511,11 @@
             <location filename="../../processing/algorithms/code_grids.py" line="86" />
             <source>Communities (to find grids that span communities)</source>
             <translation>社区（用于识别跨社区网格）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="514" />
+            <source>Community</source>
+            <translation>社区</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/divide_grids.py" line="56" />
@@ -328,6 +526,11 @@
             <location filename="../../processing/algorithms/code_grids.py" line="93" />
             <source>Community code field of the communities</source>
             <translation>社区图层的社区编码字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="83" />
+            <source>Community field of the grids (empty: community_code)</source>
+            <translation>网格图层的社区字段（留空：取 community_code）</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/check_grids.py" line="72" />
@@ -351,9 +554,9 @@
             <translation>社区 {community} 有 {count} 个网格需要编号，但 {scheme} 编码方案最多只能编 {limit} 个（{first}-{last}）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="25" />
-            <source>Compares two versions of the grids: OLD_GRIDS and NEW_GRIDS, or one versioned GRIDS layer (valid_from / valid_to) read on DATE_FROM and on DATE_TO (a row is valid on a date when valid_from is empty or not after it and valid_to is empty or after it). ID_FIELD identifies a grid in both versions (default grid_code) and must be unique in each. OUTPUT: every building, household, person, organisation and open event (status not closed) whose grid changes, with kind, record_id (its code), from_grid and to_grid (empty outside every grid) and the point that decided (a building's representative point). Names, ID numbers and phones are never written. STAFFING: the grids of the new version without a grid leader (no_leader) or a full-time grid worker (no_full_time) in STAFF, and the staff whose grid is not in the new version (grid_retired). Staff with an end_date have left and are not counted.</source>
-            <translation>比较两个版本的网格：OLD_GRIDS 和 NEW_GRIDS，或者一个带版本的 GRIDS 图层（valid_from / valid_to），分别按 DATE_FROM 和 DATE_TO 两个日期读取（某条记录在某日期有效，是指其 valid_from 为空或不晚于该日期，且 valid_to 为空或晚于该日期）。ID_FIELD 用于在两个版本中标识同一网格（默认为 grid_code），在每个版本中都必须唯一。OUTPUT：所属网格发生变化的每个楼栋、住户、实有人口、实有单位和未结事件（status 不为 closed），字段为 kind（记录类型）、record_id（记录编码）、from_grid 和 to_grid（不在任何网格内时为空），几何为据以判断归属的点（楼栋取其代表点）。姓名、公民身份号码和联系电话一律不写出。STAFFING：新版本中没有网格长（no_leader）或没有专职网格员（no_full_time）的网格（依据 STAFF 判断），以及所在网格已不在新版本中的网格人员（grid_retired）。填有 end_date 的人员已离岗，不计在内。</translation>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="26" />
+            <source>Compares two versions of the grids: OLD_GRIDS and NEW_GRIDS, or one versioned GRIDS layer (valid_from / valid_to) read on DATE_FROM and on DATE_TO (a row is valid on a date when valid_from is empty or not after it and valid_to is empty or after it). ID_FIELD identifies a grid in both versions (default grid_code) and must be unique in each. OUTPUT: every building, household, person, organisation and open event (status not closed) whose grid changes, with kind, record_id (its code), from_grid and to_grid (empty outside every grid) and the point that decided (a building's representative point). Names, ID numbers and phones are never written. STAFFING: the grids of the new version without a grid leader (no_leader) or a full-time grid worker (no_full_time) in STAFF, and the staff whose grid is not in the new version (grid_retired). Staff with an end_date have left and are not counted. When every layer is a whole table of one PostGIS workspace, the comparison runs inside the database as SQL, with the same result.</source>
+            <translation>比较两个版本的网格：OLD_GRIDS 和 NEW_GRIDS，或者一个带版本的 GRIDS 图层（valid_from / valid_to），分别按 DATE_FROM 和 DATE_TO 两个日期读取（某条记录在某日期有效，是指其 valid_from 为空或不晚于该日期，且 valid_to 为空或晚于该日期）。ID_FIELD 用于在两个版本中标识同一网格（默认为 grid_code），在每个版本中都必须唯一。OUTPUT：所属网格发生变化的每个楼栋、住户、实有人口、实有单位和未结事件（status 不为 closed），字段为 kind（记录类型）、record_id（记录编码）、from_grid 和 to_grid（不在任何网格内时为空），几何为据以判断归属的点（楼栋取其代表点）。姓名、公民身份号码和联系电话一律不写出。STAFFING：新版本中没有网格长（no_leader）或没有专职网格员（no_full_time）的网格（依据 STAFF 判断），以及所在网格已不在新版本中的网格人员（grid_retired）。填有 end_date 的人员已离岗，不计在内。当所有图层都是同一个 PostGIS 工作空间中的整张表时，比较在数据库内以 SQL 执行，结果相同。</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/merge_grids.py" line="153" />
@@ -401,6 +604,11 @@
             <translation>坐标 {field}：{value} 不是数字</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/linking.py" line="404" />
+            <source>Coordinates in {system} must be longitude and latitude; layer {layer} is in {crs}</source>
+            <translation>{system} 坐标必须是经纬度；图层 {layer} 使用的是 {crs}</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/convert_coordinates.py" line="86" />
             <source>Coordinates of the input</source>
             <translation>输入数据的坐标系</translation>
@@ -416,37 +624,94 @@
             <translation>坐标 x={x}, y={y} 无法从 {crs} 转换到 {target}</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="15" />
+            <source>Copies a whole workspace, row for row (same feature ids, values and geometries), from a GeoPackage into a new PostGIS workspace or from PostGIS into a new GeoPackage, with the default styles, and verifies the row count of every layer (a difference fails the copy). INPUT and OUTPUT: a GeoPackage file (.gpkg), a QGIS PostgreSQL connection name or a URI; SCHEMA: the database schema (default onegrid). Both workspaces must be at the current schema version (run onegrid:migrate_workspace first). Copying out of PostGIS takes the rows the connected user may read; the audit trail and the user-to-grid table stay in the database.</source>
+            <translation>逐行复制整个工作空间（要素 ID、属性值和几何均保持不变）：从 GeoPackage 复制到新的 PostGIS 工作空间，或从 PostGIS 复制到新的 GeoPackage，同时复制默认样式，并核对每个图层的行数（行数不一致则复制失败）。INPUT 和 OUTPUT：GeoPackage 文件（.gpkg）、QGIS 中的 PostgreSQL 连接名或 URI；SCHEMA：数据库模式（默认为 onegrid）。两个工作空间都必须是当前数据结构版本（请先运行 onegrid:migrate_workspace）。从 PostGIS 复制出来时，只复制当前连接用户有权读取的记录；审计记录和用户与网格的对应表保留在数据库中。</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="53" />
+            <source>Copy from a GeoPackage into a PostgreSQL database or back, not {source} to {target}</source>
+            <translation>只能从 GeoPackage 复制到 PostgreSQL 数据库或反向复制，不能从 {source} 复制到 {target}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="14" />
+            <source>Copy workspace between GeoPackage and PostGIS</source>
+            <translation>在 GeoPackage 与 PostGIS 之间复制工作空间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="74" />
+            <source>Copying schema {schema} of {database} into {target}</source>
+            <translation>正在将 {database} 的模式 {schema} 复制到 {target}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="63" />
+            <source>Copying {source} into schema {schema} of {database}</source>
+            <translation>正在将 {source} 复制到 {database} 的模式 {schema}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="1012" />
+            <source>Copying {source} to {target} lost rows: {layers}</source>
+            <translation>从 {source} 复制到 {target} 时丢失了记录：{layers}</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/camera_coverage.py" line="95" />
             <source>Coverage per grid</source>
             <translation>各网格覆盖率</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="15" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="18" />
             <source>Create workspace</source>
             <translation>新建工作空间</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="16" />
-            <source>Creates a new OneGrid workspace: a GeoPackage with every governance layer (communities, base and professional grids, staff, parcels, buildings, households, people, organisations, events, components, cameras, patrol points, facilities, roads, rejected rows), Chinese field names, drop-down value maps and default styles. CRS: the workspace's coordinate reference system (default CGCS2000, EPSG:4490); analyses project to metres themselves.</source>
-            <translation>新建一个一张网工作空间：一个 GeoPackage 文件，包含全部网格化治理图层（社区、基础网格和专业网格、网格人员、宗地、楼栋、房屋/住户、实有人口、实有单位、事件、部件、视频监控、巡查轨迹点、公共服务设施、道路、导入被拒记录），并带有中文字段名、下拉取值映射和默认样式。CRS：工作空间的坐标参考系（默认为 CGCS2000，EPSG:4490）；各项分析会自行投影到以米为单位的坐标系，无需另行设置。</translation>
+            <location filename="../../processing/algorithms/create_workspace.py" line="19" />
+            <source>Creates a new OneGrid workspace: a GeoPackage with every governance layer (communities, base and professional grids, staff, parcels, buildings, households, people, organisations, events, components, cameras, patrol points, facilities, roads, rejected rows), Chinese field names, drop-down value maps and default styles. CRS: the workspace's coordinate reference system (default CGCS2000, EPSG:4490); analyses project to metres themselves. DATABASE (instead of a file): a QGIS PostgreSQL connection name or a URI (postgresql://user@host/db or dbname=… host=…) builds the same workspace in the PostGIS schema SCHEMA (default onegrid), with the roles onegrid_admin, onegrid_grid_office, onegrid_grid_worker, onegrid_police and onegrid_planner, row-level security by grid, masked views of personal fields, an audit trail and row versions that stop lost edits; styles go into the database's layer_styles.</source>
+            <translation>新建一个一张网工作空间：一个 GeoPackage 文件，包含全部网格化治理图层（社区、基础网格和专业网格、网格人员、宗地、楼栋、房屋/住户、实有人口、实有单位、事件、部件、视频监控、巡查轨迹点、公共服务设施、道路、导入被拒记录），并带有中文字段名、下拉取值映射和默认样式。CRS：工作空间的坐标参考系（默认为 CGCS2000，EPSG:4490）；各项分析会自行投影到以米为单位的坐标系，无需另行设置。DATABASE（代替文件）：QGIS 中的 PostgreSQL 连接名或 URI（postgresql://user@host/db 或 dbname=… host=…），在 PostGIS 模式 SCHEMA（默认为 onegrid）中建立同样的工作空间，并创建角色 onegrid_admin、onegrid_grid_office、onegrid_grid_worker、onegrid_police 和 onegrid_planner，按网格实施行级安全，为个人信息字段提供脱敏视图，记录审计日志，并用行版本防止编辑相互覆盖而丢失；样式保存在数据库的 layer_styles 表中。</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="45" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="81" />
+            <source>Creating workspace schema {schema} in {database}</source>
+            <translation>正在 {database} 中创建工作空间模式 {schema}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/create_workspace.py" line="68" />
             <source>Creating workspace {path}</source>
             <translation>正在创建工作空间 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="72" />
+            <location filename="../../processing/algorithms/data_quality.py" line="25" />
+            <source>Data quality scorecard</source>
+            <translation>数据质量评分</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/create_workspace.py" line="54" />
+            <source>Database (no password)</source>
+            <translation>数据库（不含密码）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="36" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="51" />
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="30" />
+            <source>Database schema</source>
+            <translation>数据库模式</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="75" />
             <source>Date of the new version</source>
             <translation>新版本日期</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="69" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="72" />
             <source>Date of the old version</source>
             <translation>旧版本日期</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="112" />
+            <location filename="../../grid_plugin/events.py" line="173" />
+            <source>Deadline</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/service_circles.py" line="127" />
             <source>Deficient origins</source>
             <translation>未达标的起点</translation>
         </message>
@@ -454,6 +719,46 @@
             <location filename="../../processing/algorithms/import_osm.py" line="111" />
             <source>Deleted {count} rows imported from OpenStreetMap before from layer {layer}</source>
             <translation>已从图层 {layer} 删除此前从 OpenStreetMap 导入的 {count} 条记录</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="119" />
+            <source>Density pixel size (m, 0: automatic)</source>
+            <translation>密度像元大小（米，0 为自动）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="223" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="94" />
+            <source>Device id column</source>
+            <translation>设备编号列</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="44" />
+            <source>Device id field</source>
+            <translation>设备编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="98" />
+            <source>Device id of a GPX file (default: the file name)</source>
+            <translation>GPX 文件的设备编号（默认为文件名）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="125" />
+            <source>Devices</source>
+            <translation>设备数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="36" />
+            <source>Devices with a single fix (kept, no line): {count}</source>
+            <translation>只有一个定位点的设备（保留，不生成轨迹线）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="113" />
+            <source>Distance band (m, 0: automatic)</source>
+            <translation>距离阈值（米，0 为自动）</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/divide_grids.py" line="19" />
@@ -501,13 +806,202 @@
             <translation>请先输入工作空间 GeoPackage 文件的路径</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="83" />
+            <location filename="../../processing/analysis/events.py" line="55" />
+            <source>Event at row {row} has no event code</source>
+            <translation>第 {row} 行的事件没有事件编号</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="155" />
+            <location filename="../../grid_plugin/events.py" line="173" />
+            <source>Event code</source>
+            <translation>事件编号</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="59" />
+            <source>Event history (table)</source>
+            <translation>事件流转记录（表）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="38" />
+            <source>Event loop report (per grid and unit)</source>
+            <translation>事件闭环统计（按网格和责任单位）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="123" />
+            <source>Event type {type} has no handling time limit; known types: {types}</source>
+            <translation>事件类型 {type} 没有办结时限；已知类型：{types}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/plugin.py" line="56" />
+            <source>Event workflow</source>
+            <translation>事件流转</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="196" />
+            <source>Event {event} cannot go from {from_status} to {to_status} at {when}: it was last changed later ({last})</source>
+            <translation>事件 {event} 不能在 {when} 从“{from_status}”变为“{to_status}”：其上次变更时间更晚（{last}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="191" />
+            <source>Event {event} cannot go from {from_status} to {to_status} at {when}: that is before it was reported ({reported})</source>
+            <translation>事件 {event} 不能在 {when} 从“{from_status}”变为“{to_status}”：该时间早于上报时间（{reported}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="202" />
+            <source>Event {event} cannot go from {from_status} to {to_status} without a comment saying why the verification failed</source>
+            <translation>事件 {event} 从“{from_status}”变为“{to_status}”时必须在说明中填写核查未通过的原因</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="181" />
+            <source>Event {event} cannot go from {from_status} to {to_status}: a closed event stays closed</source>
+            <translation>事件 {event} 不能从“{from_status}”变为“{to_status}”：已结案的事件不能再变更状态</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="176" />
+            <source>Event {event} cannot go from {from_status} to {to_status}: its status is not one of the loop's; repair it first</source>
+            <translation>事件 {event} 不能从“{from_status}”变为“{to_status}”：其当前状态不属于闭环流程，请先修正</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="184" />
+            <source>Event {event} cannot go from {from_status} to {to_status}; allowed: {allowed}</source>
+            <translation>事件 {event} 不能从“{from_status}”变为“{to_status}”；允许的状态：{allowed}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="71" />
+            <source>Event {event} failed verification {count} times but is not escalated</source>
+            <translation>事件 {event} 已 {count} 次核查未通过，但未督办</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="59" />
+            <source>Event {event} has no valid report time</source>
+            <translation>事件 {event} 没有有效的上报时间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="60" />
+            <source>Event {event} is closed but has no closing time</source>
+            <translation>事件 {event} 已结案，但没有结案时间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="73" />
+            <source>Event {event} is escalated after only {count} failed verifications</source>
+            <translation>事件 {event} 仅 {count} 次核查未通过即已督办</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="65" />
+            <source>Event {event} is {status} but already has a deadline (the clock starts at dispatch)</source>
+            <translation>事件 {event} 状态为“{status}”，但已有办结时限（办结时限从派单时起算）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="61" />
+            <source>Event {event} is {status} but has a closing time</source>
+            <translation>事件 {event} 状态为“{status}”，但有结案时间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="63" />
+            <source>Event {event} is {status} but has no deadline (the clock starts at dispatch)</source>
+            <translation>事件 {event} 状态为“{status}”，但没有办结时限（办结时限从派单时起算）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="69" />
+            <source>Event {event} is {status} but has {count} failed verifications (only a verified event can fail)</source>
+            <translation>事件 {event} 状态为“{status}”，但有 {count} 次核查未通过（只有经过核查的事件才可能核查未通过）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="75" />
+            <source>Event {event} is {status} but its last recorded change went to {history_status}</source>
+            <translation>事件 {event} 状态为“{status}”，但流转记录中最后一次变更为“{history_status}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="62" />
+            <source>Event {event} was closed before it was reported</source>
+            <translation>事件 {event} 的结案时间早于上报时间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="58" />
+            <source>Event {event}: event type {type} is unknown, so it has no deadline</source>
+            <translation>事件 {event}：无法识别事件类型 {type}，因此无法确定办结时限</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="68" />
+            <source>Event {event}: failed verifications {value} is not a count</source>
+            <translation>事件 {event}：核查未通过次数 {value} 不是有效的次数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="57" />
+            <source>Event {event}: status {status} is not one of {statuses}</source>
+            <translation>事件 {event}：状态 {status} 不属于 {statuses}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="67" />
+            <source>Event {event}: the deadline is before the report time</source>
+            <translation>事件 {event}：办结时限早于上报时间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="56" />
+            <source>Event {event}: the event code is used {count} times</source>
+            <translation>事件 {event}：该事件编号重复使用了 {count} 次</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="77" />
+            <source>Event {event}: the history records an illegal change from {from_status} to {to_status} at {at}</source>
+            <translation>事件 {event}：流转记录中有非法变更：{at} 从“{from_status}”变为“{to_status}”</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/events.py" line="171" />
+            <source>Event {event}: the time of the change {when} is not a date-time</source>
+            <translation>事件 {event}：变更时间 {when} 不是有效的日期时间</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="492" />
+            <source>Event {event}: {from_status} -&gt; {to_status}</source>
+            <translation>事件 {event}：{from_status} → {to_status}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="523" />
+            <source>Event {event}: {status}</source>
+            <translation>事件 {event}：{status}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="57" />
+            <location filename="../../processing/algorithms/event_report.py" line="77" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="86" />
             <source>Events</source>
             <translation>事件</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="554" />
+            <source>Events ({n})</source>
+            <translation>事件（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="73" />
+            <location filename="../../processing/algorithms/event_report.py" line="78" />
+            <source>Events in illegal states</source>
+            <translation>状态非法的事件</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="69" />
+            <source>Events per grid</source>
+            <translation>各网格事件统计</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="71" />
+            <source>Events per responsible unit</source>
+            <translation>各责任单位事件统计</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="75" />
+            <source>Events with overdue flags</source>
+            <translation>带超时标记的事件</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="534" />
+            <source>Every zone has the same number of incidents: Gi* is undefined</source>
+            <translation>每个统计单元的事件数都相同，无法计算 Gi*</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/isochrones.py" line="51" />
-            <location filename="../../processing/algorithms/service_circles.py" line="84" />
+            <location filename="../../processing/algorithms/service_circles.py" line="98" />
             <source>Facilities</source>
             <translation>公共服务设施</translation>
         </message>
@@ -517,12 +1011,12 @@
             <translation>已导入公共服务设施数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="87" />
+            <location filename="../../processing/algorithms/service_circles.py" line="101" />
             <source>Facility category field</source>
             <translation>设施类别字段</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="201" />
+            <location filename="../../processing/analysis/service.py" line="202" />
             <source>Facility category {category} of {layer} is empty: no facility has {field} = {category}</source>
             <translation>{layer} 中设施类别 {category} 为空：没有 {field} = {category} 的设施</translation>
         </message>
@@ -557,7 +1051,7 @@
             <translation>存放现有编码的字段（未变化的网格保留原编码）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="75" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="78" />
             <source>Field identifying a grid in both versions</source>
             <translation>在两个版本中标识网格的字段</translation>
         </message>
@@ -568,6 +1062,7 @@
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="130" />
+            <location filename="../../processing/analysis/tracks.py" line="315" />
             <source>File {path} does not exist</source>
             <translation>文件 {path} 不存在</translation>
         </message>
@@ -577,9 +1072,85 @@
             <translation>找出网格图层中的所有问题，每个问题输出一个面，字段为 error_type、grid_ids（涉及的网格 ID，逗号分隔）、parent_id、area_m2 和 detail。问题类型：gap（缝隙：在 PARENTS 的每个社区内，或未指定 PARENTS 时在全部网格的外轮廓内，没有任何网格覆盖的区域）；overlap（重叠：两个网格共有的区域，包括一个网格位于另一个网格内部的情况）；outside_parent 和 crosses_parent（网格超出其所属社区（与之共有面积最大的社区）的部分：前者位于所有社区之外，后者位于另一个社区之内）；multipart（多部件）；invalid（几何无效，修复后再参与其他检查）；sliver（狭长碎片：面积小于 SLIVER_AREA 平方米，或平均宽度（2 × 面积 / 周长）小于 SLIVER_WIDTH 米的网格部件；同样狭窄的缝隙和重叠会在 detail 中注明）；too_few_households / too_many_households（户数过少 / 过多：代表点位于网格内的 BUILDINGS 楼栋户数合计不在 MIN_HOUSEHOLDS - MAX_HOUSEHOLDS 范围内）；duplicate_code（编码重复，检查 CODE_FIELD，默认为 ID_FIELD）以及 no_staff（在 STAFF 表中按 grid_code 匹配不到在岗的网格长 leader 或专职网格员 full_time）。不超过 0.001 平方米的缝隙、重叠和越界属于浮点误差，不予报告。QGIS 拓扑检查器（Topology Checker）的“不得有缝隙”（must not have gaps）和“不得重叠”（must not overlap）规则能发现的缝隙和重叠，本工具都能发现。带版本图层中已失效的版本（valid_to 为今天或更早）属于历史记录，不做检查。计算以米为单位进行（以度为单位的图层会自动投影，其他图层会转换到网格图层的坐标参考系）；问题以网格图层的坐标参考系写出。</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="1392" />
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="63" />
+            <source>First day (local date, e.g. 2026-11-01; default the first fix's)</source>
+            <translation>起始日期（当地日期，如 2026-11-01；默认为第一个定位点的日期）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/synthetic.py" line="1435" />
             <source>Fix interval and walking speed must be positive</source>
             <translation>定位间隔和步行速度都必须大于 0</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="42" />
+            <source>Fixes converted to WGS84: {count}</source>
+            <translation>已转换为 WGS84 的定位点：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="124" />
+            <source>Fixes kept</source>
+            <translation>保留的定位点数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="122" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="124" />
+            <source>Fixes left out</source>
+            <translation>剔除的定位点</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="30" />
+            <source>Fixes left out, {reason}: {count}</source>
+            <translation>剔除的定位点（{reason}）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="33" />
+            <source>Fixes out of time order in the input (sorted): {count}</source>
+            <translation>输入中时间顺序错乱的定位点（已排序）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="121" />
+            <source>Fixes outside every grid (in no grid's visits): {count}</source>
+            <translation>不在任何网格内的定位点（不计入任何网格的到访）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="120" />
+            <source>Fixes outside the period (left out): {count}</source>
+            <translation>不在统计时段内的定位点（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="25" />
+            <source>Fixes read: {input}; kept: {kept}; left out: {left}</source>
+            <translation>读取定位点：{input}；保留：{kept}；剔除：{left}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="113" />
+            <source>Fixes read: {input}; measured: {fixes} in {trips} trips of {devices} devices; days and half-days in {zone}</source>
+            <translation>读取定位点：{input}；参与统计：{fixes}，分属 {devices} 台设备的 {trips} 个行程；日和半日按 {zone} 划分</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="117" />
+            <source>Fixes whose time is not understood (left out): {count}</source>
+            <translation>时间无法识别的定位点（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="115" />
+            <source>Fixes without a device id (left out): {count}</source>
+            <translation>没有设备编号的定位点（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="119" />
+            <source>Fixes without a position (left out): {count}</source>
+            <translation>没有位置的定位点（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="116" />
+            <source>Fixes without a time (left out): {count}</source>
+            <translation>没有时间的定位点（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="501" />
+            <source>Floor area</source>
+            <translation>建筑面积</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/synthetic.py" line="700" />
@@ -587,14 +1158,25 @@
             <translation>户均建筑面积必须大于 0，当前为 {n} m²</translation>
         </message>
         <message>
+            <location filename="../../layers/pg_analysis.py" line="735" />
+            <location filename="../../processing/analysis/quality.py" line="146" />
+            <source>Floor area per resident must be positive, not {n} m²</source>
+            <translation>人均建筑面积必须大于 0，当前为 {n} m²</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="499" />
+            <source>Floors</source>
+            <translation>层数</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/isochrones.py" line="22" />
             <source>For each facility and each of MINUTES (comma-separated), the area reachable on foot at SPEED (m/s): the roads reachable within the time, cut at the exact point where the time runs out, buffered by WIDTH metres on each side. The area never covers ground away from the reachable roads (unlike polygons interpolated between points). MODE per_facility gives one area per facility and time (areas of neighbouring facilities overlap); nearest_facility gives each piece of road to the facility that reaches it first, splitting a road where two facilities' times meet, and makes the areas of one time disjoint (ground within WIDTH of two facilities' roads goes to the facility whose road is nearer). Facilities farther than SNAP_DISTANCE metres from any road get no area. Each area keeps its facility's fields and gets facility (feature id), minutes and length_m (reachable road length in metres). A network in degrees is projected to a metric CRS, in which the output is written.</source>
             <translation>对每个设施和 MINUTES 中的每个时间（逗号分隔），计算按步行速度 SPEED（米/秒）步行可达的范围：取该时间内可到达的道路，在时间耗尽的准确位置截断，再向道路两侧各缓冲 WIDTH 米。该范围不会覆盖远离可达道路的地面（这一点不同于在点之间插值生成的面）。MODE 为 per_facility 时，每个设施的每个时间各生成一个范围（相邻设施的范围会相互重叠）；为 nearest_facility 时，每段道路归属最先到达它的设施，在两个设施的步行时间相等处截断道路，使同一时间的各个范围互不重叠（同时位于两个设施道路 WIDTH 米范围内的地面，归属道路更近的设施）。距任何道路超过 SNAP_DISTANCE 米的设施不生成范围。每个范围保留其设施的字段，并增加 facility（设施的要素 ID）、minutes 和 length_m（可达道路长度，米）。以度为单位的路网会投影到以米为单位的坐标参考系，输出也以该坐标参考系写出。</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="36" />
-            <source>For every origin (buildings or households; polygons use their centroid, or a point inside when the centroid falls outside), the walking distance (m) and time (min) along the road network to the nearest facility of each category of CATEGORY_FIELD, that facility's feature id and the tier met: fields &lt;category&gt;_dist_m, &lt;category&gt;_time_min, &lt;category&gt;_facility, &lt;category&gt;_tier (the smallest of THRESHOLDS met, in minutes) and &lt;category&gt;_reason (why the value is NULL: far_from_road, no_facility, island, unreachable, no_geometry), plus snap_m (metres from the origin to the road) and island (on a piece of network disconnected from the largest one). The origins keep their own fields. Origins and facilities are connected to the nearest point of the nearest road (not the nearest crossing); the distances are exact shortest paths on the network, which is built from the lines' own vertices: lines that cross without a shared vertex (bridges) are not joined. SPEED is in metres per second (1.0 suits elderly walkers), THRESHOLDS in minutes (default 5,10,15, GB 50180-2018), SNAP_DISTANCE in metres. A network in degrees is projected to a metric CRS, in which the outputs are written. With GRIDS (base grids) and COMMUNITIES, GRIDS_OUTPUT and COMMUNITIES_OUTPUT give each polygon's origins, their weight (WEIGHT_FIELD, e.g. households; 1 each without it) and the share of that weight within each tier for each category. DEFICIENCY lists each origin and category beyond the largest threshold or unreachable; SUMMARY one row per category. CATEGORIES (comma-separated, optional) names the categories expected, so that an empty one is reported.</source>
-            <translation>对每个起点（楼栋或住户；面要素取其质心，质心落在面外时取面内一点），计算沿路网到 CATEGORY_FIELD 中每个设施类别最近设施的步行距离（米）和步行时间（分钟）、该设施的要素 ID 以及所达到的圈层：字段为 &lt;category&gt;_dist_m、&lt;category&gt;_time_min、&lt;category&gt;_facility、&lt;category&gt;_tier（满足的 THRESHOLDS 中最小的一个，单位为分钟）和 &lt;category&gt;_reason（值为 NULL 的原因：far_from_road、no_facility、island、unreachable、no_geometry），另有 snap_m（起点到道路的距离，米）和 island（是否位于与最大连通路网不相连的路段上）。起点保留其自身的字段。起点和设施连接到最近道路上的最近点（而不是最近的路口）；距离是路网上的精确最短路径。路网由线要素自身的节点构成：相交但没有公共节点的线（如桥梁）不连通。SPEED 的单位为米/秒（1.0 适合老年人步行），THRESHOLDS 的单位为分钟（默认 5,10,15，依据 GB 50180-2018），SNAP_DISTANCE 的单位为米。以度为单位的路网会投影到以米为单位的坐标参考系，输出也以该坐标参考系写出。指定 GRIDS（基础网格）和 COMMUNITIES 时，GRIDS_OUTPUT 和 COMMUNITIES_OUTPUT 给出每个面内的起点、其权重（WEIGHT_FIELD，如户数；未指定时每个起点计 1）以及各设施类别每个圈层内的权重占比。DEFICIENCY 列出超出最大时间阈值或无法到达的每个起点与类别；SUMMARY 每个类别一行。CATEGORIES（逗号分隔，可选）列出应有的设施类别，以便报告没有任何设施的类别。</translation>
+            <location filename="../../processing/algorithms/service_circles.py" line="44" />
+            <source>For every origin (buildings or households), the walking distance (m) and time (min) along the road network to the nearest facility of each category of CATEGORY_FIELD, that facility's feature id and the tier met: fields &lt;category&gt;_dist_m, &lt;category&gt;_time_min, &lt;category&gt;_facility, &lt;category&gt;_tier (the smallest of THRESHOLDS met, in minutes) and &lt;category&gt;_reason (why the value is NULL: far_from_road, no_facility, island, unreachable, no_geometry), plus snap_m (metres from the origin to the road) and island (on a piece of network disconnected from the largest one). A polygon (a building) starts from its entrance: a point of ENTRANCES (e.g. OpenStreetMap entrance=* nodes) within 2 m of its outline, the one nearest a road when there are several; without one, from the point of its outline nearest the roads; with ANCHOR centroid, or when no road is within SNAP_DISTANCE, from its centroid (a point inside when the centroid falls outside). The field anchor says which: entrance, wall, centroid or point. Facilities that are polygons start the same way. The origins keep their own fields. Origins and facilities are connected to the nearest point of the nearest road (not the nearest crossing); the distances are exact shortest paths on the network, which is built from the lines' own vertices: lines that cross without a shared vertex (bridges) are not joined. SPEED is in metres per second (1.0 suits elderly walkers), THRESHOLDS in minutes (default 5,10,15, GB 50180-2018), SNAP_DISTANCE in metres. A network in degrees is projected to a metric CRS, in which the outputs are written. With GRIDS (base grids) and COMMUNITIES, GRIDS_OUTPUT and COMMUNITIES_OUTPUT give each polygon's origins, their weight (WEIGHT_FIELD, e.g. households; 1 each without it) and the share of that weight within each tier for each category. DEFICIENCY lists each origin and category beyond the largest threshold or unreachable; SUMMARY one row per category. CATEGORIES (comma-separated, optional) names the categories expected, so that an empty one is reported.</source>
+            <translation>对每个起点（楼栋或住户），计算沿路网到 CATEGORY_FIELD 中每个设施类别最近设施的步行距离（米）和步行时间（分钟）、该设施的要素 ID 以及所达到的圈层：字段为 &lt;category&gt;_dist_m、&lt;category&gt;_time_min、&lt;category&gt;_facility、&lt;category&gt;_tier（满足的 THRESHOLDS 中最小的一个，单位为分钟）和 &lt;category&gt;_reason（值为 NULL 的原因：far_from_road、no_facility、island、unreachable、no_geometry），另有 snap_m（起点到道路的距离，米）和 island（是否位于与最大连通路网不相连的路段上）。面要素（楼栋）从其出入口出发：即 ENTRANCES 中距其轮廓 2 米以内的点（如 OpenStreetMap 的 entrance=* 节点），有多个时取距道路最近的一个；没有出入口时，从其轮廓上距道路最近的点出发；ANCHOR 为 centroid 时，或 SNAP_DISTANCE 范围内没有道路时，从其质心出发（质心落在面外时取面内一点）。字段 anchor 记录所用的方式：entrance、wall、centroid 或 point。面状设施的出发位置按同样方式确定。起点保留其自身的字段。起点和设施连接到最近道路上的最近点（而不是最近的路口）；距离是路网上的精确最短路径。路网由线要素自身的节点构成：相交但没有公共节点的线（如桥梁）不连通。SPEED 的单位为米/秒（1.0 适合老年人步行），THRESHOLDS 的单位为分钟（默认 5,10,15，依据 GB 50180-2018），SNAP_DISTANCE 的单位为米。以度为单位的路网会投影到以米为单位的坐标参考系，输出也以该坐标参考系写出。指定 GRIDS（基础网格）和 COMMUNITIES 时，GRIDS_OUTPUT 和 COMMUNITIES_OUTPUT 给出每个面内的起点、其权重（WEIGHT_FIELD，如户数；未指定时每个起点计 1）以及各设施类别每个圈层内的权重占比。DEFICIENCY 列出超出最大时间阈值或无法到达的每个起点与类别；SUMMARY 每个类别一行。CATEGORIES（逗号分隔，可选）列出应有的设施类别，以便报告没有任何设施的类别。</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_osm.py" line="160" />
@@ -602,9 +1184,24 @@
             <translation>找到道路 {roads} 条、楼栋 {buildings} 栋、公共服务设施 {facilities} 处（{categories}）</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="32" />
+            <source>From (GeoPackage file, PostgreSQL connection or URI)</source>
+            <translation>复制来源（GeoPackage 文件、PostgreSQL 连接或 URI）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="91" />
+            <source>GPS fixes (CSV, TXT, XLSX or GPX)</source>
+            <translation>GPS 定位点（CSV、TXT、XLSX 或 GPX）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="93" />
+            <source>GPS tracks (*.csv *.txt *.tsv *.xlsx *.gpx)</source>
+            <translation>GPS 轨迹 (*.csv *.txt *.tsv *.xlsx *.gpx)</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/dock.py" line="170" />
             <location filename="../../grid_plugin/dock.py" line="179" />
-            <location filename="../../processing/algorithms/create_workspace.py" line="29" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="40" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage 文件 (*.gpkg)</translation>
         </message>
@@ -614,12 +1211,23 @@
             <translation>几何容差（米）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="119" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="122" />
             <source>Give OLD_GRIDS and NEW_GRIDS, or a versioned GRIDS layer with DATE_FROM and DATE_TO</source>
             <translation>请指定 OLD_GRIDS 和 NEW_GRIDS，或者指定带版本的 GRIDS 图层以及 DATE_FROM 和 DATE_TO</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="68" />
+            <location filename="../../processing/algorithms/data_quality.py" line="105" />
+            <source>Give a WORKSPACE or LINKED layers to score</source>
+            <translation>请指定要评分的 WORKSPACE 或 LINKED 图层</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/create_workspace.py" line="67" />
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="39" />
+            <source>Give a workspace GeoPackage file or a PostgreSQL database</source>
+            <translation>请指定工作空间 GeoPackage 文件或 PostgreSQL 数据库</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/service.py" line="71" />
             <source>Give at least one threshold in minutes</source>
             <translation>请至少给出一个时间阈值（分钟）</translation>
         </message>
@@ -639,17 +1247,23 @@
             <translation>请指定 X、Y 列或 WKT 列二者之一，不能同时指定</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="159" />
+            <location filename="../../processing/analysis/hotspots.py" line="468" />
+            <source>Give the grids or a cell size</source>
+            <translation>请指定网格或方格边长</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/code_grids.py" line="36" />
             <source>Gives every grid a code. SCHEME DB11 (Beijing DB11/T 2157-2023): 15 digits = the community's 12-digit code (6 district GB/T 2260 + 3 street + 3 community) + a 3-digit sequence. SCHEME CJT349 (CJ/T 349-2010): 20 digits = OBJECT_CODE (6 digits) + the community's 12-digit code + a 2-digit sequence. Grids that span communities (when COMMUNITIES is given: more than one community holds at least 5 % of the grid's area) are numbered from 601 in DB11 (ordinary grids 001-600) and, as 601 cannot fit two digits, from 60 in CJT349 (ordinary grids 01-59). Within each community grids are numbered north to south, west to east: rows are bands as high as the median grid height, counted from the northernmost grid. Stable renumbering: with PREVIOUS_CODE_FIELD (the field holding the current codes), a grid keeps its code when the code is well formed for the scheme and its community and its geometry did not change (within TOLERANCE metres) since that code was given; on a versioned layer (valid_from/valid_to) the rows closed before today hold the geometry each code had, so a grid edited through the OneGrid panel gets a new code and every other grid keeps its own. New and changed grids take the next free numbers of their community; a code a retired grid had is never given again. Output: the grids with all their fields, grid_code (the new code) and code_changed. SCHEME accepts an index or a name (DB11, CJT349, 15, 20).</source>
             <translation>为每个网格编码。SCHEME 为 DB11（北京 DB11/T 2157-2023）时：15 位 = 社区的 12 位编码（6 位区县代码 GB/T 2260 + 3 位街道 + 3 位社区）+ 3 位顺序号。SCHEME 为 CJT349（CJ/T 349-2010）时：20 位 = OBJECT_CODE（6 位）+ 社区的 12 位编码 + 2 位顺序号。跨社区网格（指定 COMMUNITIES 时，有不止一个社区各占网格面积的 5% 以上）在 DB11 中从 601 起编号（普通网格为 001-600）；由于 601 无法用两位数表示，在 CJT349 中从 60 起编号（普通网格为 01-59）。每个社区内的网格自北向南、自西向东编号：从最北的网格算起，以网格高度的中位数为行高划分行。稳定重编号：指定 PREVIOUS_CODE_FIELD（存放现有编码的字段）时，如果网格的编码符合该方案和所属社区的格式，且自获得该编码以来几何没有变化（在 TOLERANCE 米以内），则保留原编码；对于带版本的图层（valid_from/valid_to），今天以前失效的记录保存了每个编码当时对应的几何，因此通过一张网面板编辑过的网格会获得新编码，其他网格各自保留原编码。新增和发生变化的网格依次取所在社区的下一个空闲编号；已撤销网格用过的编码不再重新分配。输出：带全部字段的网格，以及 grid_code（新编码）和 code_changed。SCHEME 可填写序号或名称（DB11、CJT349、15、20）。</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="113" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="122" />
             <source>Greedy choice reaches {pct} % of the exact optimum</source>
             <translation>贪心选址结果达到精确最优解的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="24" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="25" />
             <source>Grid change impact</source>
             <translation>网格调整影响分析</translation>
         </message>
@@ -660,6 +1274,8 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/camera_coverage.py" line="33" />
+            <location filename="../../processing/algorithms/event_report.py" line="64" />
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="104" />
             <source>Grid code field</source>
             <translation>网格编码字段</translation>
         </message>
@@ -669,7 +1285,7 @@
             <translation>检查重复的网格编码字段（默认为 ID 字段）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/plugin.py" line="49" />
+            <location filename="../../grid_plugin/plugin.py" line="53" />
             <source>Grid editing</source>
             <translation>网格编辑</translation>
         </message>
@@ -685,12 +1301,17 @@
             <translation>网格 ID 字段</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/link_records.py" line="80" />
+            <source>Grid id field (empty: grid_code, else feature id)</source>
+            <translation>网格 ID 字段（留空：取 grid_code，没有则取要素 ID）</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/check_grids.py" line="99" />
             <source>Grid problems</source>
             <translation>网格问题</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="87" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="90" />
             <source>Grid staff (grid_code, role)</source>
             <translation>网格人员（grid_code、role）</translation>
         </message>
@@ -715,6 +1336,11 @@
             <translation>网格 {grid}：字段 {field} 中的社区编码 {code} 不是 12 位（6 位区县 + 3 位街道 + 3 位社区）</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="193" />
+            <source>Grid-days meeting 一日双巡 (%)</source>
+            <translation>达到一日双巡的网格日占比（%）</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/camera_coverage.py" line="31" />
             <location filename="../../processing/algorithms/check_grids.py" line="59" />
             <location filename="../../processing/algorithms/code_grids.py" line="84" />
@@ -722,12 +1348,17 @@
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="64" />
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="101" />
+            <source>Grids (polygons; otherwise square cells)</source>
+            <translation>网格（面；未指定时使用方格）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="67" />
             <source>Grids after the change</source>
             <translation>调整后的网格</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="62" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="65" />
             <source>Grids before the change</source>
             <translation>调整前的网格</translation>
         </message>
@@ -735,6 +1366,16 @@
             <location filename="../../processing/algorithms/divide_grids.py" line="77" />
             <source>Grids made</source>
             <translation>生成的网格数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="71" />
+            <source>Grids patrolled less than recommended</source>
+            <translation>巡查次数低于建议值的网格数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="117" />
+            <source>Grids patrolled less than recommended: {count} of {grids}</source>
+            <translation>巡查次数低于建议值的网格：{count}/{grids}</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/code_grids.py" line="111" />
@@ -752,14 +1393,59 @@
             <translation>编码发生变化的网格数</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="58" />
+            <source>Group by</source>
+            <translation>分组方式</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="80" />
+            <source>Groups below target</source>
+            <translation>未达标的分组数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="34" />
+            <source>Hangs every record of a register (people, households, organisations, events, components) on its place: building, parcel, base grid and community. RECORDS may be points or a table without geometry. By coordinates: the building containing the point (point_in_building), else the nearest building within MAX_DISTANCE metres (nearest_building). By address (ADDRESS_FIELD): the address is normalised (full- and half-width characters, Chinese and Arabic numerals, 号/栋/幢/座/号楼/单元/室/层, 3-2-301, district and street prefixes present or left out, common typos) and matched to the buildings' standard addresses, exact first (address_exact), then fuzzy with a score (address_fuzzy; house and building numbers must agree). Where both find a building, PREFER decides and a disagreement is flagged (disagrees = 1, address_building_id). A building's parcel is the parcel it overlaps most, its grid the grid holding its representative point, its community the grid's COMMUNITY_FIELD. A point in no building but in a parcel is linked to that parcel (parcel_only). Longitude/latitude records with swapped coordinates are fixed, GCJ-02 or BD-09 ones (SOURCE_SYSTEM) converted (location_fix). OUTPUT: the linked records with building_id, parcel_id, grid_id, community_id, link_method, link_score and distance_m; UNMATCHED: the others with the reason. Both together hold every input record.</source>
+            <translation>将台账（实有人口、住户、实有单位、事件、部件）的每条记录关联到其所在位置：楼栋、宗地、基础网格和社区。RECORDS 可以是点图层，也可以是无几何的表格。按坐标：取包含该点的楼栋（point_in_building），否则取 MAX_DISTANCE 米以内最近的楼栋（nearest_building）。按地址（ADDRESS_FIELD）：先对地址做规范化处理（全角和半角字符、中文和阿拉伯数字、号/栋/幢/座/号楼/单元/室/层、3-2-301 写法、有无区县和街道前缀、常见错别字），再与楼栋的标准地址匹配：先精确匹配（address_exact），再按得分模糊匹配（address_fuzzy；门牌号和楼号必须一致）。两种方式都找到楼栋时，由 PREFER 决定采用哪一个，两者不一致时加以标记（disagrees = 1，address_building_id）。楼栋所属宗地为与其重叠面积最大的宗地，所属网格为包含其代表点的网格，所属社区为该网格的 COMMUNITY_FIELD。不在任何楼栋内但在宗地内的点关联到该宗地（parcel_only）。经纬度颠倒的记录会被纠正，GCJ-02 或 BD-09 坐标（SOURCE_SYSTEM）会被转换（location_fix）。OUTPUT：已关联的记录，带 building_id、parcel_id、grid_id、community_id、link_method、link_score 和 distance_m；UNMATCHED：其余记录及其原因。两者合起来包含全部输入记录。</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="134" />
+            <source>Hot spots (90% or more)</source>
+            <translation>热点数（置信度 90% 及以上）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="183" />
+            <source>Hot spots (Koper measures)</source>
+            <translation>热点（Koper 曲线指标）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="60" />
+            <source>Hot spots (polygons, or points with a radius)</source>
+            <translation>热点（面，或按半径处理的点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="125" />
+            <source>Hot spots per grid or cell</source>
+            <translation>各网格或方格的热点分析</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="29" />
+            <source>Hour that splits the day into halves (local time)</source>
+            <translation>上下半日分界时刻（当地时间，小时）</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/check_grids.py" line="78" />
             <location filename="../../processing/algorithms/divide_grids.py" line="62" />
             <source>Household count field</source>
             <translation>户数字段</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/quality.py" line="57" />
+            <source>Household has no members</source>
+            <translation>住户没有成员</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/grid_edit.py" line="190" />
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="80" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="83" />
             <source>Households</source>
             <translation>住户</translation>
         </message>
@@ -769,18 +1455,26 @@
             <translation>统计监控对每个目标的覆盖情况，按网格和目标图层汇总：线（道路）按长度，面（广场、校园）按面积，点（重点部位、出入口）按个数，并统计每个目标被几个监控看到（冗余度）。请指定 VIEWSHEDS（“视频监控视域”的输出），或者指定 CAMERAS 和 OBSTACLES（此时按“视频监控视域”的方法计算视域）。OUTPUT：每个网格和目标图层一行，字段为 total、covered、share_pct、targets、seen（至少被一个监控看到的目标数）和 mean_cameras；REDUNDANCY：每个目标一行（图层、要素 ID、网格、total、covered、share_pct、能看到该目标的监控数）；BLIND_SPOTS：没有任何监控看到的路段；BLIND_PLACES：没有任何监控看到的重点部位；BLIND_AREAS：面目标中没有任何监控看到的部分。</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/idcard.py" line="72" />
+            <location filename="../../processing/analysis/quality.py" line="53" />
             <source>ID number check digit is wrong</source>
             <translation>公民身份号码的校验码错误</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/idcard.py" line="70" />
             <location filename="../../processing/analysis/idcard.py" line="68" />
+            <location filename="../../processing/analysis/quality.py" line="52" />
             <source>ID number has an impossible birth date</source>
             <translation>公民身份号码中的出生日期无效</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/idcard.py" line="64" />
+            <location filename="../../processing/analysis/quality.py" line="51" />
             <source>ID number has an unknown region prefix</source>
             <translation>公民身份号码开头的行政区划代码无法识别</translation>
         </message>
@@ -788,6 +1482,11 @@
             <location filename="../../processing/analysis/idcard.py" line="57" />
             <source>ID number is empty</source>
             <translation>公民身份号码为空</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/quality.py" line="50" />
+            <source>ID number is not 17 digits and a digit or X</source>
+            <translation>公民身份号码不是 17 位数字加 1 位数字或 X</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/idcard.py" line="62" />
@@ -798,6 +1497,16 @@
             <location filename="../../processing/analysis/idcard.py" line="60" />
             <source>ID number must have 18 characters</source>
             <translation>公民身份号码必须为 18 位</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="195" />
+            <source>ID number, name or phone</source>
+            <translation>身份证号、姓名或电话</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="53" />
+            <source>Import GPS tracks (CSV / Excel / GPX)</source>
+            <translation>导入 GPS 轨迹（CSV / Excel / GPX）</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_osm.py" line="46" />
@@ -815,6 +1524,86 @@
             <translation>已从 {path} 向 {workspace} 导入道路 {roads} 条、楼栋 {buildings} 栋、公共服务设施 {facilities} 处</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="39" />
+            <source>Impossible jumps between two equal stretches (a new trip starts there): {count}</source>
+            <translation>两段定位点数相同的轨迹段之间的不可能跳变（在该处开始新行程）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="111" />
+            <source>Impossible speed (m/s)</source>
+            <translation>不可能达到的速度（米/秒）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="127" />
+            <source>Incident density (per km²)</source>
+            <translation>事件密度（件/平方公里）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="66" />
+            <source>Incident hot spots (Gi*, density, time profile)</source>
+            <translation>事件热点分析（Gi*、核密度、时间分布）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="48" />
+            <source>Incidents (points with a time)</source>
+            <translation>事件（带时间的点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="93" />
+            <source>Incidents (points)</source>
+            <translation>事件（点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="60" />
+            <source>Incidents a week that call for one more visit a day</source>
+            <translation>每周每增加多少件事件，每日巡查增加 1 次</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="132" />
+            <source>Incidents by month and season</source>
+            <translation>按月份和季节统计的事件</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="129" />
+            <source>Incidents by weekday and hour</source>
+            <translation>按星期和小时统计的事件</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="137" />
+            <source>Incidents outside every grid</source>
+            <translation>不在任何网格内的事件数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="108" />
+            <source>Incidents outside every grid (left out): {count}</source>
+            <translation>不在任何网格内的事件（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="136" />
+            <source>Incidents without a time</source>
+            <translation>没有时间的事件数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="105" />
+            <source>Incidents without a usable time (left out): {count}</source>
+            <translation>没有可用时间的事件（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="50" />
+            <source>Indexing buildings and residents</source>
+            <translation>正在建立楼栋和人员索引</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="283" />
+            <source>Indexing buildings and residents…</source>
+            <translation>正在建立楼栋和人员索引…</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="300" />
+            <source>Indexing was canceled</source>
+            <translation>索引已取消</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/convert_coordinates.py" line="102" />
             <source>Input and output coordinates are both {name}: choose two different systems</source>
             <translation>输入和输出坐标系都是 {name}，请选择两个不同的坐标系</translation>
@@ -830,16 +1619,51 @@
             <translation>等时圈</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="223" />
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="116" />
+            <source>Kernel radius (m, 0: automatic)</source>
+            <translation>核半径（米，0 为自动）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="60" />
+            <source>Kind of records</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/import_table.py" line="69" />
             <source>Kind of records (target layer)</source>
             <translation>记录类型（目标图层）</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="31" />
+            <source>Largest distance from a fix to a road (m)</source>
+            <translation>定位点到道路的最大距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="86" />
+            <source>Largest distance to a building for a point outside every footprint (m)</source>
+            <translation>不在任何楼栋轮廓内的点到楼栋的最大距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="72" />
+            <source>Largest distance to a building when linking (m)</source>
+            <translation>关联时到楼栋的最大距离（米）</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/isochrones.py" line="65" />
-            <location filename="../../processing/algorithms/service_circles.py" line="95" />
-            <location filename="../../processing/algorithms/shelter_check.py" line="75" />
+            <location filename="../../processing/algorithms/service_circles.py" line="109" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="78" />
             <source>Largest distance to a road (m)</source>
             <translation>到道路的最大距离（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="66" />
+            <source>Last day (local date; default the last fix's)</source>
+            <translation>结束日期（当地日期；默认为最后一个定位点的日期）</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/dock.py" line="113" />
@@ -847,10 +1671,16 @@
             <translation>图层</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/events.py" line="508" />
             <location filename="../../grid_plugin/grid_edit.py" line="298" />
             <location filename="../../grid_plugin/grid_edit.py" line="439" />
             <source>Layer {layer} cannot be edited</source>
             <translation>图层 {layer} 不可编辑</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="546" />
+            <source>Layer {layer} could not be saved: {errors}</source>
+            <translation>图层 {layer} 无法保存：{errors}</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/topology.py" line="220" />
@@ -874,7 +1704,7 @@
             <translation>图层 {layer} 中有要素缺少 {field}：要素 ID {ids}</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="62" />
+            <location filename="../../processing/adapter.py" line="63" />
             <location filename="../../processing/algorithms/convert_coordinates.py" line="110" />
             <location filename="../../processing/analysis/crs.py" line="116" />
             <source>Layer {layer} has no coordinate reference system</source>
@@ -893,19 +1723,21 @@
             <translation>图层 {layer} 没有字段 {field}</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="46" />
-            <location filename="../../processing/adapter.py" line="94" />
-            <location filename="../../processing/algorithms/camera_coverage.py" line="64" />
+            <location filename="../../layers/pg_analysis.py" line="80" />
+            <location filename="../../processing/adapter.py" line="47" />
+            <location filename="../../processing/adapter.py" line="95" />
             <source>Layer {layer} has no field {field}; its fields are: {fields}</source>
             <translation>图层 {layer} 没有字段 {field}；该图层的字段为：{fields}</translation>
         </message>
         <message>
+            <location filename="../../layers/pg_analysis.py" line="111" />
             <location filename="../../processing/analysis/crs.py" line="122" />
             <source>Layer {layer} has no geometry to choose a metric coordinate system from</source>
             <translation>图层 {layer} 没有几何，无法据此选择以米为单位的坐标系</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="177" />
+            <location filename="../../layers/pg_analysis.py" line="914" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="191" />
             <source>Layer {layer} has no grid valid on {date}</source>
             <translation>图层 {layer} 中没有在 {date} 有效的网格</translation>
         </message>
@@ -920,9 +1752,14 @@
             <translation>图层 {layer} 中没有线要素</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="99" />
-            <location filename="../../processing/analysis/service.py" line="136" />
-            <location filename="../../processing/analysis/synthetic.py" line="1054" />
+            <location filename="../../layers/postgis.py" line="857" />
+            <source>Layer {layer} has no row {row} that you may edit</source>
+            <translation>图层 {layer} 中没有您有权编辑的记录 {row}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_analysis.py" line="916" />
+            <location filename="../../layers/pg_analysis.py" line="468" />
+            <location filename="../../processing/adapter.py" line="100" />
             <source>Layer {layer} is empty</source>
             <translation>图层 {layer} 为空</translation>
         </message>
@@ -972,11 +1809,13 @@
             <translation>图层 {layer} 未接受新要素</translation>
         </message>
         <message>
+            <location filename="../../layers/pg_analysis.py" line="921" />
             <location filename="../../processing/analysis/change.py" line="161" />
             <source>Layer {layer}: feature {feature} has no {field}</source>
             <translation>图层 {layer}：要素 {feature} 缺少 {field}</translation>
         </message>
         <message>
+            <location filename="../../layers/pg_analysis.py" line="928" />
             <location filename="../../processing/analysis/change.py" line="165" />
             <source>Layer {layer}: {field} {value} is used by more than one grid (features {features})</source>
             <translation>图层 {layer}：{field} 为 {value} 的网格不止一个（要素 {features}）</translation>
@@ -987,7 +1826,7 @@
             <translation>图层 {layer}：{message}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="35" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="53" />
             <source>Layers created</source>
             <translation>已创建图层数</translation>
         </message>
@@ -997,6 +1836,46 @@
             <location filename="../../processing/analysis/synthetic.py" line="279" />
             <source>Layers {a} and {b} are in different coordinate reference systems</source>
             <translation>图层 {a} 和 {b} 的坐标参考系不同，请统一为同一坐标参考系</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="68" />
+            <source>Least floor area per resident (m²)</source>
+            <translation>人均最小建筑面积（平方米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="96" />
+            <source>Least score of a fuzzy address match (0-1)</source>
+            <translation>地址模糊匹配的最低得分（0-1）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="32" />
+            <source>Length of the road pieces (m)</source>
+            <translation>路段长度（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="33" />
+            <source>Link records to buildings, parcels and grids</source>
+            <translation>将记录关联到楼栋、宗地和网格</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="81" />
+            <source>Linkage of all records (%)</source>
+            <translation>全部记录的关联率（%）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="100" />
+            <source>Linked records</source>
+            <translation>已关联的记录</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="55" />
+            <source>Linked records (outputs of Link records), instead of the workspace's registers</source>
+            <translation>已关联的记录（“将记录关联到楼栋、宗地和网格”的输出），可代替工作空间中的台账</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="155" />
+            <source>Linking {count} records to {buildings} buildings</source>
+            <translation>正在将 {count} 条记录关联到 {buildings} 个楼栋</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="35" />
@@ -1009,6 +1888,16 @@
             <translation>将 OpenStreetMap 数据摘录（.osm.pbf 或 .osm，用 GDAL 的 OSM 驱动读取）导入工作空间：步行路网写入道路图层（人行道、小路、台阶以及行人可通行的街道和广场；不含高速公路和干线公路，也不含标记为 foot=no 或私有通行的道路）；楼栋连同编码 OSM-W&lt;id&gt; / OSM-R&lt;id&gt;、地址、层数（building:levels）、用途和建筑面积（基底面积平方米数乘以层数）一并导入；公共服务设施按 1+5+X 分类（教育、医疗、养老、商业、文体及其他公共服务），取自点和面。无效的面会被修复，残缺的面（在摘录范围边缘被截断的 way）会被舍弃，两者都会计数。几何会转换到工作空间的坐标参考系。REPLACE：导入前先删除此前从 OpenStreetMap 导入的记录（osm_id 有值的记录）；不勾选时，工作空间中已有的对象会被跳过，因此重复导入不会新增任何内容。手工录入的记录（osm_id 为空）始终不受影响。</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="68" />
+            <source>Local time zone of days and half-days (+08:00 or a zone name)</source>
+            <translation>划分日和半日所用的当地时区（+08:00 或时区名称）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="122" />
+            <source>Local time zone of the profiles</source>
+            <translation>时间分布所用的当地时区</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/import_table.py" line="131" />
             <source>Location from the WKT column {field} ({crs})</source>
             <translation>位置取自 WKT 列 {field}（{crs}）</translation>
@@ -1019,6 +1908,12 @@
             <translation>位置取自 {x} 列和 {y} 列（{crs}）</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="114" />
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="28" />
+            <source>Longest gap inside a trip (minutes)</source>
+            <translation>行程内的最长间隔（分钟）</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/overlay.py" line="219" />
             <source>MIN_SHARE must be between 0 and 0.5, not {value}</source>
             <translation>MIN_SHARE 必须在 0 到 0.5 之间，当前为 {value}</translation>
@@ -1027,6 +1922,11 @@
             <location filename="../../processing/algorithms/code_grids.py" line="99" />
             <source>Managed-object code (6 digits, CJT349 only)</source>
             <translation>管理对象代码（6 位，仅用于 CJT349）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="152" />
+            <source>Measures patrol presence from cleaned GPS points (the workspace's patrol_points or the POINTS of Import GPS tracks; times in UTC) against GRIDS. A trip is a device's fixes with no gap longer than MAX_GAP minutes (or one TRIP_FIELD value). A visit is an entry into a grid: a run of consecutive fixes of a trip in that grid, from half way between the last fix outside and the first inside to half way after the last inside; a run shorter than MIN_VISIT seconds is a pass-through (GPS jitter along a boundary) and counts for the area before it. A stop is a stretch of at least STOP_MINUTES during which every fix stays within STOP_RADIUS metres of one centre. Days and half-days are local (TIME_ZONE, default +08:00) between START_DATE and END_DATE (default the days of the fixes). OUTPUT (a table): per grid and day the visits (am_visits before SPLIT_HOUR, pm_visits after), devices, dwell_min, stops, longest_gap_min (the longest time between two visits), first_visit, last_visit and compliant (一日双巡: at least MIN_VISITS visits, one in each half of the day). GRIDS_OUTPUT: each grid with its days, days_visited, compliant_days, compliance_pct, visits_per_day, dwell_min_per_day, stops and longest_gap_min. VISITS and STOPS list every visit and stop (koper = 1 for stops of 10-15 minutes). With ROADS, ROADS_OUTPUT cuts them into pieces of about SEGMENT_LENGTH metres and gives each the days it was patrolled (a fix within SNAP_DISTANCE metres) and share_days. With HOTSPOTS (polygons, or points with HOTSPOT_RADIUS metres), HOTSPOTS_OUTPUT gives the Koper-curve measures: visits, dwell_min, presence_min_per_hour, stops, koper_stops (10-15 minutes), revisit_gap_mean_min, revisit_gap_max_min and revisits_within_2h_pct. Outputs are in the grids' metric CRS. Every fix left out is counted in the log.</source>
+            <translation>根据清洗后的 GPS 定位点（工作空间的 patrol_points，或“导入 GPS 轨迹”输出的 POINTS；时间为 UTC）统计 GRIDS 中各网格的巡查到位情况。行程：同一设备相邻定位点间隔均不超过 MAX_GAP 分钟的一串定位点（或 TRIP_FIELD 取值相同的定位点）。到访：进入网格一次，即一个行程在该网格内的一串连续定位点，从格外最后一点与格内第一点的中点起，到格内最后一点与其后一点的中点止；短于 MIN_VISIT 秒的一串视为穿越（边界附近的 GPS 漂移），计入其之前所在的区域。停留：持续至少 STOP_MINUTES 分钟、其间所有定位点都在同一中心 STOP_RADIUS 米范围内的一段。日和半日按当地时间（TIME_ZONE，默认 +08:00）划分，范围为 START_DATE 至 END_DATE（默认为定位点所在的日期）。OUTPUT（表格）：每个网格每天的到访次数（SPLIT_HOUR 之前为 am_visits，之后为 pm_visits）、设备数 devices、停留时长 dwell_min、停留次数 stops、最长间隔 longest_gap_min（两次到访之间的最长时间）、first_visit、last_visit 和 compliant（一日双巡：至少 MIN_VISITS 次到访，且上、下半日各至少一次）。GRIDS_OUTPUT：每个网格的 days、days_visited、compliant_days、compliance_pct、visits_per_day、dwell_min_per_day、stops 和 longest_gap_min。VISITS 和 STOPS 列出每次到访和停留（停留 10-15 分钟的 koper = 1）。指定 ROADS 时，ROADS_OUTPUT 将道路切分为长约 SEGMENT_LENGTH 米的路段，给出每段被巡查的天数（有定位点在 SNAP_DISTANCE 米以内）和 share_days。指定 HOTSPOTS（面，或按 HOTSPOT_RADIUS 米半径处理的点）时，HOTSPOTS_OUTPUT 给出 Koper 曲线指标：visits、dwell_min、presence_min_per_hour、stops、koper_stops（10-15 分钟）、revisit_gap_mean_min、revisit_gap_max_min 和 revisits_within_2h_pct。输出采用网格的米制坐标参考系。每个被剔除的定位点都会在日志中计数。</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/merge_grids.py" line="117" />
@@ -1059,6 +1959,26 @@
             <translation>正在将 {types} 类专业网格并入 {count} 个基础网格</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="15" />
+            <source>Migrate workspace</source>
+            <translation>升级工作空间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="53" />
+            <source>Month planned (e.g. 2026-07; default the month after the last patrol day)</source>
+            <translation>计划月份（如 2026-07；默认为最后一个巡查日的下一个月）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="92" />
+            <source>Month planned: {month} (the month after the last patrol day)</source>
+            <translation>计划月份：{month}（最后一个巡查日的下一个月）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="70" />
+            <source>Months and weights used</source>
+            <translation>所用的月份及权重</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/grid_edit.py" line="509" />
             <source>More than {high:.0f} households</source>
             <translation>多于 {high:.0f} 户</translation>
@@ -1069,14 +1989,34 @@
             <translation>每个网格的最多户数</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="64" />
+            <source>Most visits a day recommended</source>
+            <translation>建议的每日最多巡查次数</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/grid_edit.py" line="449" />
             <source>Move buildings' cells to grid {code}</source>
             <translation>将楼栋的泰森多边形移入网格 {code}</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="110" />
+            <source>Neighbours for Gi*</source>
+            <translation>Gi* 邻接方式</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/service_circles.py" line="26" />
             <source>Network: {nodes} nodes, {edges} edges in EPSG:{epsg}; the largest connected piece has {largest} nodes of {components} pieces</source>
             <translation>路网：{nodes} 个节点、{edges} 条边（EPSG:{epsg}）；共 {components} 个连通片，最大的一片有 {largest} 个节点</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="210" />
+            <source>New status</source>
+            <translation>新状态</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/dock.py" line="178" />
@@ -1089,7 +2029,7 @@
             <translation>新建工作空间…</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="90" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="95" />
             <source>No CANDIDATES and no line target (roads) to place candidates along</source>
             <translation>未指定 CANDIDATES，也没有可沿之布设候选点位的线状目标（道路）</translation>
         </message>
@@ -1104,15 +2044,45 @@
             <translation>未指定基础网格图层</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/address.py" line="46" />
+            <source>No building has the address {address}</source>
+            <translation>没有楼栋的地址为 {address}</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/crs.py" line="43" />
             <location filename="../../processing/analysis/crs.py" line="60" />
             <source>No coordinates to choose a metric coordinate system from</source>
             <translation>没有坐标，无法选择以米为单位的坐标系</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="261" />
+            <location filename="../../processing/analysis/service.py" line="270" />
             <source>No facility of category {category} in {layer} is within {distance} m of a road</source>
             <translation>{layer} 中类别为 {category} 的设施都不在道路 {distance} 米以内</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="511" />
+            <source>No incident has a location: no cells to count them in</source>
+            <translation>所有事件都没有位置，无法生成统计方格</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="280" />
+            <source>No incident has a location: no density surface</source>
+            <translation>所有事件都没有位置，无法生成密度面</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="191" />
+            <source>No incident has a time: choose the time field</source>
+            <translation>所有事件都没有时间，请选择时间字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="192" />
+            <source>No incident has a valid time in field {field}: no profile</source>
+            <translation>字段 {field} 中没有任何事件有有效时间，不生成时间分布</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="115" />
+            <source>No incidents from the planned season: the rates are plain averages over the period</source>
+            <translation>没有计划月份所在季节的事件：发生率按整个时段简单平均计算</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/convert_coordinates.py" line="106" />
@@ -1125,15 +2095,21 @@
             <translation>未找到位置列：各行将不带位置导入</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="43" />
-            <source>No output file given for the workspace</source>
-            <translation>未指定工作空间的输出文件</translation>
+            <location filename="../../processing/analysis/patrol.py" line="562" />
+            <source>No patrol fixes to measure</source>
+            <translation>没有可统计的巡查定位点</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/merge_grids.py" line="110" />
             <location filename="../../processing/analysis/overlay.py" line="188" />
             <source>No professional grid layer given</source>
             <translation>未指定专业网格图层</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_analysis.py" line="771" />
+            <location filename="../../processing/analysis/quality.py" line="184" />
+            <source>No records to score</source>
+            <translation>没有可评分的记录</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/camera_coverage.py" line="41" />
@@ -1148,20 +2124,37 @@
         <message>
             <location filename="../../grid_plugin/dock.py" line="107" />
             <location filename="../../grid_plugin/dock.py" line="322" />
+            <location filename="../../grid_plugin/house_lookup.py" line="207" />
             <source>No workspace open</source>
             <translation>未打开工作空间</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="53" />
+            <location filename="../../grid_plugin/house_lookup.py" line="383" />
+            <source>Nobody in the workspace matches the search</source>
+            <translation>工作空间中没有符合查询条件的人员</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="536" />
+            <source>Not in a room of this building</source>
+            <translation>不在本楼栋的房屋中</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="223" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/camera_siting.py" line="54" />
             <source>Number of new cameras</source>
             <translation>新增监控数量</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="71" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="76" />
             <source>OBSTACLES is required: the building footprints</source>
             <translation>必须指定 OBSTACLES（楼栋轮廓）</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/entrances.py" line="60" />
             <location filename="../../processing/analysis/osm.py" line="179" />
             <source>OSM file {path} does not exist</source>
             <translation>OSM 文件 {path} 不存在</translation>
@@ -1182,6 +2175,11 @@
             <translation>障碍物（楼栋轮廓）</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/event_report.py" line="80" />
+            <source>On-time closure rate (%)</source>
+            <translation>按期结案率（%）</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/merge_grids.py" line="151" />
             <source>One network (一张网)</source>
             <translation>一张网</translation>
@@ -1193,7 +2191,7 @@
         </message>
         <message>
             <location filename="../../grid_plugin/dock.py" line="55" />
-            <location filename="../../grid_plugin/plugin.py" line="57" />
+            <location filename="../../grid_plugin/plugin.py" line="66" />
             <location filename="../../processing/provider.py" line="34" />
             <source>OneGrid</source>
             <translation>一张网</translation>
@@ -1204,17 +2202,17 @@
             <translation>一张网网格化服务管理</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/plugin.py" line="52" />
+            <location filename="../../grid_plugin/plugin.py" line="61" />
             <source>OneGrid panel</source>
             <translation>一张网面板</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="109" />
+            <location filename="../../layers/project.py" line="121" />
             <source>OneGrid workspace</source>
             <translation>一张网工作空间</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="107" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="116" />
             <source>Only {count} candidates add any coverage; {k} were asked</source>
             <translation>只有 {count} 个候选点位能增加覆盖，少于要求的 {k} 个</translation>
         </message>
@@ -1222,6 +2220,26 @@
             <location filename="../../grid_plugin/dock.py" line="83" />
             <source>Open</source>
             <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="327" />
+            <source>Open a workspace in the Workspace tab first</source>
+            <translation>请先在“工作空间”页中打开工作空间</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="470" />
+            <source>Open a workspace with events and an event history first</source>
+            <translation>请先打开包含事件及事件流转记录的工作空间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="79" />
+            <source>Open events past their deadline</source>
+            <translation>超时未结案的事件数</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="157" />
+            <source>Open only</source>
+            <translation>仅显示未结案</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/dock.py" line="85" />
@@ -1254,33 +2272,48 @@
             <translation>已打开工作空间 {name}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="82" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="48" />
+            <source>Or a PostgreSQL database (QGIS connection name or URI)</source>
+            <translation>或 PostgreSQL 数据库（QGIS 连接名或 URI）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="85" />
             <source>Organisations</source>
             <translation>实有单位</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="122" />
+            <location filename="../../grid_plugin/house_lookup.py" line="545" />
+            <source>Organisations ({n})</source>
+            <translation>实有单位（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/service_circles.py" line="137" />
             <source>Origin and category pairs beyond the largest tier</source>
             <translation>超出最大圈层的起点与类别组合数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="81" />
-            <location filename="../../processing/algorithms/shelter_check.py" line="51" />
+            <location filename="../../processing/algorithms/service_circles.py" line="95" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="54" />
             <source>Origins (buildings or households)</source>
             <translation>起点（楼栋或住户）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="80" />
+            <location filename="../../processing/algorithms/service_circles.py" line="34" />
+            <source>Origins start from: {entrance} entrances, {wall} walls nearest a road, {centroid} centroids, {point} points</source>
+            <translation>起点出发位置：出入口 {entrance} 个，距道路最近的外墙点 {wall} 个，质心 {centroid} 个，点要素 {point} 个</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/shelter_check.py" line="84" />
             <source>Origins with their shelter</source>
             <translation>起点及其避难场所</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="110" />
+            <location filename="../../processing/algorithms/service_circles.py" line="125" />
             <source>Origins with walking times</source>
             <translation>起点及步行时间</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="86" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="90" />
             <source>Origins without a shelter within the time</source>
             <translation>限定时间内无法到达避难场所的起点数</translation>
         </message>
@@ -1290,7 +2323,7 @@
             <translation>正在将 {count} 个视域与 {layers} 叠加</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="84" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="88" />
             <source>Overloaded shelters</source>
             <translation>超载的避难场所数</translation>
         </message>
@@ -1305,14 +2338,60 @@
             <translation>刷选的楼栋连同其所占的网格区域一起移动</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="504" />
+            <location filename="../../grid_plugin/house_lookup.py" line="508" />
+            <source>Parcel</source>
+            <translation>宗地</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="75" />
+            <source>Parcel id field (empty: parcel_code, else feature id)</source>
+            <translation>宗地 ID 字段（留空：取 parcel_code，没有则取要素 ID）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="73" />
+            <source>Parcels</source>
+            <translation>宗地</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/dock.py" line="81" />
             <source>Path of a workspace GeoPackage (.gpkg)</source>
             <translation>工作空间 GeoPackage 文件（.gpkg）的路径</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="81" />
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="151" />
+            <source>Patrol coverage (visits, 一日双巡, roads, hot spots)</source>
+            <translation>巡查覆盖（到访、一日双巡、道路、热点）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="178" />
+            <source>Patrol per grid</source>
+            <translation>各网格巡查情况</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="189" />
+            <source>Patrol per grid and day</source>
+            <translation>各网格每日巡查情况</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="28" />
+            <source>Patrol plan (visits a day from incidents and season)</source>
+            <translation>巡查计划（按事件和季节确定每日巡查次数）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="68" />
+            <source>Patrol plan per grid</source>
+            <translation>各网格巡查计划</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="84" />
             <source>People</source>
             <translation>实有人口</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <source>Phone</source>
+            <translation>电话</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/idcard.py" line="95" />
@@ -1321,8 +2400,14 @@
         </message>
         <message>
             <location filename="../../processing/analysis/idcard.py" line="101" />
+            <location filename="../../processing/analysis/quality.py" line="54" />
             <source>Phone number is not a mainland mobile or landline number</source>
             <translation>联系电话不是有效的中国大陆手机号码或固定电话号码</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="161" />
+            <source>Pick on map</source>
+            <translation>地图点选</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/repair_grids.py" line="74" />
@@ -1330,9 +2415,24 @@
             <translation>移交的图斑数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="54" />
+            <location filename="../../processing/algorithms/patrol_plan.py" line="29" />
+            <source>Plans patrol visits per grid for PLAN_MONTH (e.g. 2026-07) from where and when incidents happened, and compares them with the visits patrols actually make (measured from TRACKS as in Patrol coverage). INCIDENTS are points with a time (TIME_FIELD_INCIDENTS, default reported_at, UTC); an incident without a time or outside every grid is counted and left out. The incident rate of a grid is its incidents a day over the period from the first to the last incident, each month weighted SEASON_WEIGHT when it is of the planning month's season (spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb) and 1 otherwise (根据实有事件的发生规律和季节变化优化巡查频次). Recommended visits a day = MIN_VISITS (一日双巡, 2) plus one for every INCIDENTS_PER_EXTRA_VISIT incidents a week, at most MAX_VISITS. OUTPUT: every grid with incidents, incidents_season, incidents_per_week, recommended_visits, actual_visits_per_day, shortfall (recommended - actual) and rank (1 = largest shortfall), besides the patrol measures per grid; MONTHS: the months used, their days, weight and incidents.</source>
+            <translation>根据事件发生的地点和时间，为 PLAN_MONTH（如 2026-07）制定各网格的巡查频次，并与实际巡查到访次数比较（按“巡查覆盖”的方法由 TRACKS 计算）。INCIDENTS 为带时间的点（TIME_FIELD_INCIDENTS，默认为 reported_at，UTC）；没有时间或不在任何网格内的事件计数后剔除。网格的事件发生率为从第一件到最后一件事件期间的日均事件数，其中与计划月份同一季节（春季 3-5 月、夏季 6-8 月、秋季 9-11 月、冬季 12-2 月）的月份权重为 SEASON_WEIGHT，其余月份权重为 1（根据实有事件的发生规律和季节变化优化巡查频次）。建议每日巡查次数 = MIN_VISITS（一日双巡，2 次）+ 每周每 INCIDENTS_PER_EXTRA_VISIT 件事件增加 1 次，最多 MAX_VISITS 次。OUTPUT：每个网格的 incidents、incidents_season、incidents_per_week、recommended_visits、actual_visits_per_day、shortfall（建议次数 - 实际次数）和 rank（1 = 差额最大），以及各网格的巡查指标；MONTHS：所用的月份及其天数、权重和事件数。</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/linking.py" line="75" />
+            <source>Point is in no building, no building is within {distance} m and it is in no parcel</source>
+            <translation>该点不在任何楼栋内，{distance} 米内没有楼栋，也不在任何宗地内</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/shelter_check.py" line="57" />
             <source>Population field</source>
             <translation>人口字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="49" />
+            <source>PostGIS workspace (PostgreSQL connection name or URI), instead of the GeoPackage: scored inside the database</source>
+            <translation>PostGIS 工作空间（PostgreSQL 连接名或 URI），可代替 GeoPackage 文件：在数据库内评分</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/check_grids.py" line="100" />
@@ -1365,14 +2465,19 @@
             <translation>未分到基础网格的专业网格数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="67" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="72" />
             <source>Proposed cameras</source>
             <translation>建议新增的监控点位</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/camera_siting.py" line="30" />
-            <source>Proposes K new cameras that add the most coverage of the targets, the existing CAMERAS kept (their coverage counts as done). Candidates: the CANDIDATES layer (fields as the cameras layer: azimuth_deg, fov_deg, range_m, height_m ...) or, without it, points every SPACING metres along the line targets and at their junctions, each with four azimuths (0, 90, 180, 270 degrees), CANDIDATE_FOV and CANDIDATE_RANGE. Each candidate's viewshed is computed past the obstacles; the targets are cut into elements (road pieces of 10 m by length, polygon cells of 10 m by area, key places worth 50 m of road each) and the candidates are chosen by greedy maximal coverage with lazy evaluation, which reaches at least 63 % (1 - 1/e) of the optimum. Small problems are also solved exactly by integer programming and the ratio is reported. OUTPUT: the K cameras in order with azimuth, the gain and what each adds per target layer (metres, square metres or places).</source>
-            <translation>在保留现有 CAMERAS（其覆盖视为已有）的前提下，提出能最大程度增加目标覆盖的 K 个新监控点位。候选点位：CANDIDATES 图层（字段与视频监控图层相同：azimuth_deg、fov_deg、range_m、height_m……）；未指定时，沿线状目标每隔 SPACING 米及在其交汇处取点，每点取四个朝向（0、90、180、270 度），视场角为 CANDIDATE_FOV，有效距离为 CANDIDATE_RANGE。每个候选点位的视域都考虑障碍物遮挡；目标被切分为单元（道路按长度每 10 米一段，面按面积每 10 米见方一格，每个重点部位按 50 米道路计），再用带惰性求值的贪心最大覆盖算法选取候选点位，其结果至少达到最优解的 63%（1 - 1/e）。规模较小的问题还会用整数规划精确求解，并报告二者之比。OUTPUT：按选取顺序排列的 K 个监控点位，包括朝向、增益，以及每个点位在各目标图层上新增的覆盖（米、平方米或处）。</translation>
+            <source>Proposes K new cameras that add the most coverage of the targets, the existing CAMERAS kept (their coverage counts as done). Candidates: the CANDIDATES layer (fields as the cameras layer: azimuth_deg, fov_deg, range_m, height_m ...) or, without it, points every SPACING metres along the line targets and at their junctions, each with four azimuths (0, 90, 180, 270 degrees), CANDIDATE_FOV and CANDIDATE_RANGE. Each candidate's viewshed is computed past the obstacles; the targets are cut into elements (road pieces of 10 m by length, polygon cells of 10 m by area, key places worth PLACE_WEIGHT metres of road each, 50 by default) and the candidates are chosen by greedy maximal coverage with lazy evaluation, which reaches at least 63 % (1 - 1/e) of the optimum. Small problems are also solved exactly by integer programming and the ratio is reported. OUTPUT: the K cameras in order with azimuth, the gain and what each adds per target layer (metres, square metres or places).</source>
+            <translation>在保留现有 CAMERAS（其覆盖视为已有）的前提下，提出能最大程度增加目标覆盖的 K 个新监控点位。候选点位：CANDIDATES 图层（字段与视频监控图层相同：azimuth_deg、fov_deg、range_m、height_m……）；未指定时，沿线状目标每隔 SPACING 米及在其交汇处取点，每点取四个朝向（0、90、180、270 度），视场角为 CANDIDATE_FOV，有效距离为 CANDIDATE_RANGE。每个候选点位的视域都考虑障碍物遮挡；目标被切分为单元（道路按长度每 10 米一段，面按面积每 10 米见方一格，每个重点部位折合 PLACE_WEIGHT 米道路，默认 50 米），再用带惰性求值的贪心最大覆盖算法选取候选点位，其结果至少达到最优解的 63%（1 - 1/e）。规模较小的问题还会用整数规划精确求解，并报告二者之比。OUTPUT：按选取顺序排列的 K 个监控点位，包括朝向、增益，以及每个点位在各目标图层上新增的覆盖（米、平方米或处）。</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="33" />
+            <source>Radius of hot spots given as points (m)</source>
+            <translation>点状热点的半径（米）</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/camera_viewsheds.py" line="53" />
@@ -1402,6 +2507,11 @@
             <translation>正在读取 {path}</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="54" />
+            <source>Reads the GPS fixes of patrol devices from a CSV, TXT or XLSX table (a device id, a time, x/longitude and y/latitude per row; columns found by name: device_id, 设备编号, recorded_at, time, 定位时间, lon, lng, 经度, lat, 纬度, or named in DEVICE_FIELD, TIME_FIELD, X_FIELD, Y_FIELD) or from a GPX file (track points; the device id is DEVICE_ID or the file name). SOURCE_CRS accepts EPSG:nnnn, WGS84, GCJ02 (Amap, Tencent) and BD09 (Baidu); GCJ-02 and BD-09 are converted to WGS84. Times with an offset (Z, +08:00) are converted to UTC; times without one are in TIME_ZONE (default +08:00, China; a zone name such as Asia/Shanghai also works). Cleaning: fixes are sorted by device and time (fixes out of order are counted); a second fix of a device at the same time is a duplicate; an impossible jump (faster than MAX_SPEED m/s) cuts a device's fixes into stretches and a stretch smaller than those beside it is dropped as a GPS outlier; trips are cut where two fixes are more than MAX_GAP minutes apart. OUTPUT: one line per trip (device_id, trip_no, start/end in UTC and local time, points, length_m, duration_min, mean_speed_mps); POINTS: the cleaned fixes (recorded_at in UTC, local_time, trip_id, step_m, speed_mps and the file's other columns); REJECTED: every fix left out with its row number and reason. Every count is reported.</source>
+            <translation>从 CSV、TXT 或 XLSX 表格（每行一个设备编号、一个时间、X/经度和 Y/纬度；按列名自动识别：device_id、设备编号、recorded_at、time、定位时间、lon、lng、经度、lat、纬度，或由 DEVICE_FIELD、TIME_FIELD、X_FIELD、Y_FIELD 指定）或 GPX 文件（轨迹点；设备编号取 DEVICE_ID 或文件名）读取巡查设备的 GPS 定位点。SOURCE_CRS 可取 EPSG:nnnn、WGS84、GCJ02（高德、腾讯）和 BD09（百度）；GCJ-02 和 BD-09 坐标会转换为 WGS84。带时差的时间（Z、+08:00）转换为 UTC；不带时差的时间按 TIME_ZONE 解释（默认 +08:00，即中国标准时间；也可使用 Asia/Shanghai 等时区名称）。清洗：定位点按设备和时间排序（统计时间顺序错乱的定位点数）；同一设备同一时刻的第二个定位点视为重复；不可能的跳变（速度超过 MAX_SPEED 米/秒）把设备的定位点切分为若干段，比两侧相邻段都小的段作为 GPS 异常点剔除；相邻两个定位点相隔超过 MAX_GAP 分钟处切分行程。OUTPUT：每个行程一条线（device_id、trip_no、UTC 和当地时间的起止时间、points、length_m、duration_min、mean_speed_mps）；POINTS：清洗后的定位点（UTC 时间 recorded_at、local_time、trip_id、step_m、speed_mps 以及文件中的其他列）；REJECTED：每个被剔除的定位点及其行号和原因。所有计数都会在日志中报告。</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/align_grids.py" line="21" />
             <source>Rebuilds each professional grid as the union of the whole base grids assigned to it, so that its boundary follows base-grid boundaries exactly. Each base grid is assigned, per grid type, to the professional grid holding the largest share of its area (as onegrid:merge_grids does). OVERLAYS takes any number of polygon layers, each with a grid_type field; a layer holding several grid types is split by grid_type. OUTPUT: the aligned professional grids with their own fields and grid_type, in the base grids' CRS. REPORT: one row per professional grid with grid_type, overlay_id, area_before_m2, area_after_m2, moved_in_m2 (area it gained), moved_out_m2 (area it lost), moved_m2 (their sum, the area of the symmetric difference), base_grids (how many), base_ids and status (aligned, or no_base_grid for a grid that holds the largest share of no base grid: it is not in OUTPUT). Areas are in square metres, computed in metres (layers in degrees are projected automatically); base grids are taken to have no overlaps (onegrid:check_grids finds them).</source>
             <translation>将每个专业网格重建为分配给它的完整基础网格的并集，使其边界与基础网格边界完全重合。每个基础网格按网格类型分配给占其面积份额最大的专业网格（与 onegrid:merge_grids 的做法相同）。OVERLAYS 可接受任意数量的面图层，每个图层都须有 grid_type 字段；包含多种网格类型的图层按 grid_type 拆分。OUTPUT：对齐后的专业网格，带自身字段和 grid_type，使用基础网格的坐标参考系。REPORT：每个专业网格一行，字段为 grid_type、overlay_id、area_before_m2、area_after_m2、moved_in_m2（增加的面积）、moved_out_m2（减少的面积）、moved_m2（二者之和，即对称差的面积）、base_grids（基础网格个数）、base_ids 和 status（aligned 表示已对齐；no_base_grid 表示该网格在任何基础网格中都不占最大份额，不写入 OUTPUT）。面积单位为平方米，以米为单位计算（以度为单位的图层自动投影）；假定基础网格之间没有重叠（可用 onegrid:check_grids 检查）。</translation>
@@ -1417,10 +2527,65 @@
             <translation>最近使用的工作空间…</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="90" />
+            <location filename="../../processing/analysis/linking.py" line="74" />
+            <source>Record has no location</source>
+            <translation>记录没有位置</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/linking.py" line="73" />
+            <source>Record has no location and no address</source>
+            <translation>记录既没有位置也没有地址</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="78" />
+            <source>Record problems</source>
+            <translation>记录问题</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="58" />
+            <source>Records (points or a table)</source>
+            <translation>记录（点图层或表格）</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_analysis.py" line="418" />
+            <source>Records in {system} are converted in memory, not in the database; use the in-memory path</source>
+            <translation>{system} 坐标的记录只能在内存中转换，不能在数据库中转换；请使用内存计算方式</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="104" />
+            <source>Records linked</source>
+            <translation>已关联的记录数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="141" />
+            <source>Records linked: {linked}; unmatched: {unmatched}; of {total}</source>
+            <translation>共 {total} 条记录：已关联 {linked} 条；未匹配 {unmatched} 条</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="105" />
+            <source>Records unmatched</source>
+            <translation>未匹配的记录数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="107" />
+            <source>Records whose address and coordinates disagree</source>
+            <translation>地址与坐标不一致的记录数</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="125" />
+            <source>Records whose address names another building than their coordinates: {count}</source>
+            <translation>地址所指楼栋与坐标所在楼栋不一致的记录：{count}</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/grid_change_impact.py" line="93" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="96" />
             <source>Records whose grid changes</source>
             <translation>所属网格发生变化的记录</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="122" />
+            <source>Records whose longitude and latitude were swapped (fixed): {count}</source>
+            <translation>经纬度颠倒（已纠正）的记录：{count}</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/repair_grids.py" line="19" />
@@ -1443,9 +2608,14 @@
             <translation>修复网格图层，使 onegrid:check_grids 查不出缝隙、重叠或狭长碎片，同时保留每个网格的 ID 和字段。依次执行：将无效几何修复为有效几何；指定 PARENTS 时，把每个网格裁剪到与其共有面积最大的社区内；每处重叠归给两个网格中剩余部分与该重叠共享边界较长的一个（相同时归给图层中排在前面的网格），并从另一个网格中扣除；每处缝隙归给与之共享边界最长的网格（指定 PARENTS 时只在缝隙所在社区的网格中选择；不与任何网格相邻的缝隙归给最近的网格）；每个狭长碎片部件（面积小于 SLIVER_AREA 平方米，或平均宽度 2 × 面积 / 周长 小于 SLIVER_WIDTH 米）归给同一社区中与之共享边界最长的相邻网格。因此，整个网格只是一个狭长碎片时会被合并掉：这是网格消失的唯一情形，记为 'removed'。多部件网格保留其各个部件。CHANGES 列出每个被移动的图斑：change（clip、overlap、gap、sliver、removed）、from_grids、to_grid、parent_id、area_m2、shared_edge_m 和 detail。ID_FIELD 的值必须唯一。带版本图层中已失效的版本（valid_to 为今天或更早）原样复制。计算以米为单位进行；网格以其自身的坐标参考系写出。</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="34" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="46" />
             <source>Replace an existing file</source>
             <translation>覆盖已有文件</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="39" />
+            <source>Replace an existing workspace</source>
+            <translation>覆盖已有工作空间</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_osm.py" line="77" />
@@ -1453,11 +2623,37 @@
             <translation>替换此前从 OpenStreetMap 导入的记录</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/event_report.py" line="67" />
+            <source>Report time (UTC; default now)</source>
+            <translation>统计时刻（UTC；默认为当前时间）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="526" />
+            <location filename="../../grid_plugin/house_lookup.py" line="537" />
+            <source>Residents: {n}</source>
+            <translation>居住人员：{n}</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/isochrones.py" line="49" />
-            <location filename="../../processing/algorithms/service_circles.py" line="79" />
-            <location filename="../../processing/algorithms/shelter_check.py" line="78" />
+            <location filename="../../processing/algorithms/service_circles.py" line="93" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="81" />
             <source>Road network (lines)</source>
             <translation>路网（线）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="181" />
+            <source>Road pieces by share of days patrolled</source>
+            <translation>各路段巡查天数占比</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="132" />
+            <source>Road pieces patrolled: {done} of {pieces}; fixes on a road: {snapped}</source>
+            <translation>已巡查路段：{done}/{pieces}；位于道路上的定位点：{snapped}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="58" />
+            <source>Roads</source>
+            <translation>道路</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_osm.py" line="79" />
@@ -1465,9 +2661,19 @@
             <translation>已导入道路数</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="520" />
+            <source>Rooms and households ({n}), residents ({people})</source>
+            <translation>房屋/住户（{n}），居住人员（{people}）</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/tables.py" line="89" />
             <source>Row repeats row {row} exactly</source>
             <translation>该行与第 {row} 行完全重复</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="851" />
+            <source>Row {row} ({label}) of layer {layer} was changed by {editor} at {at} after you read it; reload it and edit again</source>
+            <translation>图层 {layer} 的记录 {row}（{label}）在您读取后已被 {editor} 于 {at} 修改，请重新加载后再编辑</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="195" />
@@ -1478,6 +2684,11 @@
             <location filename="../../processing/algorithms/import_table.py" line="144" />
             <source>Row {row}: {reason}</source>
             <translation>第 {row} 行：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="40" />
+            <source>Rows copied</source>
+            <translation>已复制的行数</translation>
         </message>
         <message>
             <location filename="../../layers/io.py" line="92" />
@@ -1495,6 +2706,11 @@
             <translation>导入 {layer} 的行数：{imported}；被拒行数：{rejected}</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="41" />
+            <source>Rows per layer</source>
+            <translation>各图层行数</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/import_table.py" line="87" />
             <source>Rows rejected</source>
             <translation>被拒行数</translation>
@@ -1505,10 +2721,62 @@
             <translation>经纬度颠倒（已纠正）的行数：{count}</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="52" />
+            <source>Schema of the PostGIS workspace</source>
+            <translation>PostGIS 工作空间的模式</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="33" />
+            <source>Schema version after</source>
+            <translation>升级后的数据结构版本</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="32" />
+            <source>Schema version before</source>
+            <translation>升级前的数据结构版本</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/dock.py" line="221" />
             <location filename="../../grid_plugin/dock.py" line="314" />
             <source>Schema version: {version}</source>
             <translation>数据结构版本：{version}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="247" />
+            <source>Schema {schema} already exists in the database; choose another schema or allow overwriting</source>
+            <translation>数据库中已存在模式 {schema}，请选择其他模式或允许覆盖</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_analysis.py" line="529" />
+            <source>Schema {schema} already has a table {table}; choose another name</source>
+            <translation>模式 {schema} 中已有表 {table}，请换一个名称</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="454" />
+            <location filename="../../layers/postgis.py" line="486" />
+            <location filename="../../layers/postgis.py" line="518" />
+            <source>Schema {schema} is not a OneGrid workspace</source>
+            <translation>模式 {schema} 不是一张网工作空间</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="76" />
+            <source>Scorecard</source>
+            <translation>评分表</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="26" />
+            <source>Scores the registers per base grid or community against the targets (every record linked, basic data at least 90 % valid). Give a WORKSPACE: its people, households, organizations and events are linked to buildings, parcels and base grids as in Link records (coordinates first, then the address); or give LINKED layers (outputs of Link records, linked and unmatched, with their kind). OUTPUT, one row per group: records by kind, linked and linkage_pct, valid and validity_pct, and the counts of each problem: ID number invalid (id_format, id_region: unknown province prefix, id_birth_date: impossible birth date, id_check_digit: GB 11643-1999 check digit; a lowercase x is accepted), phone_invalid, required_empty, id_duplicate (the same ID number in two buildings or households), household_empty (no members), building_overcrowded (more residents than the floor area allows at M2_PER_RESIDENT); then linkage_pass, validity_pass and passed against TARGET_LINKAGE and TARGET_VALIDITY (percent). With a workspace, OUTPUT has the grid or community polygons. PROBLEMS lists every record problem with its reason.</source>
+            <translation>按基础网格或社区对台账评分，并与目标比较（全部记录关联到位、基础数据有效率不低于 90%）。指定 WORKSPACE 时：按“将记录关联到楼栋、宗地和网格”的方法（先按坐标，再按地址）将其中的实有人口、住户、实有单位和事件关联到楼栋、宗地和基础网格；或者指定 LINKED 图层（“将记录关联到楼栋、宗地和网格”的输出，包括已关联和未匹配的记录，带记录类型）。OUTPUT 每组一行：各类记录数、已关联数 linked 和关联率 linkage_pct、有效数 valid 和有效率 validity_pct，以及各类问题的数量：公民身份号码无效（id_format；id_region：省级行政区划代码无法识别；id_birth_date：出生日期无效；id_check_digit：不符合 GB 11643-1999 的校验码；小写 x 视为有效）、phone_invalid、required_empty、id_duplicate（同一公民身份号码登记在两个楼栋或住户中）、household_empty（住户没有成员）、building_overcrowded（居住人数超过按 M2_PER_RESIDENT 由建筑面积算得的容量）；然后是对照 TARGET_LINKAGE 和 TARGET_VALIDITY（百分比）得出的 linkage_pass、validity_pass 和 passed。指定工作空间时，OUTPUT 带网格或社区的面。PROBLEMS 列出每条记录的每个问题及其原因。</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_dispatch.py" line="163" />
+            <source>Scoring PostGIS workspace {schema} inside the database</source>
+            <translation>正在数据库内对 PostGIS 工作空间 {schema} 评分</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="201" />
+            <source>Search</source>
+            <translation>查询</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/editing.py" line="88" />
@@ -1516,27 +2784,37 @@
             <translation>请至少选择两个要合并的网格</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="117" />
+            <location filename="../../processing/algorithms/service_circles.py" line="132" />
             <source>Shares per community</source>
             <translation>各社区圈层覆盖占比</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="114" />
+            <location filename="../../processing/algorithms/service_circles.py" line="129" />
             <source>Shares per grid</source>
             <translation>各网格圈层覆盖占比</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="57" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="60" />
             <source>Shelters</source>
             <translation>应急避难场所</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="82" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="86" />
             <source>Shelters with their load</source>
             <translation>避难场所及其负荷</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/plugin.py" line="54" />
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="24" />
+            <source>Shortest stop (minutes)</source>
+            <translation>最短停留时间（分钟）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="26" />
+            <source>Shortest visit (seconds; shorter runs are pass-throughs)</source>
+            <translation>最短到访时间（秒；更短的视为穿越）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/plugin.py" line="63" />
             <source>Show or hide the OneGrid panel</source>
             <translation>显示或隐藏一张网面板</translation>
         </message>
@@ -1573,19 +2851,44 @@
             <translation>已将网格 {codes} 拆分为 {parts} 块；新拆出的部分在网格重新编码之前没有编码</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="92" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="95" />
             <source>Staffing consequences</source>
             <translation>人员配置影响</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="94" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="97" />
             <source>Staffing problems</source>
             <translation>人员配置问题数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="120" />
+            <location filename="../../processing/algorithms/link_records.py" line="70" />
+            <source>Standard address field of the buildings</source>
+            <translation>楼栋的标准地址字段</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="173" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="25" />
+            <source>Stop radius (m)</source>
+            <translation>停留半径（米）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="180" />
+            <source>Stops</source>
+            <translation>停留点</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/service_circles.py" line="135" />
             <source>Summary per category</source>
             <translation>按设施类别汇总</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="93" />
+            <source>System of longitude/latitude records</source>
+            <translation>经纬度记录的坐标系</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="66" />
@@ -1593,7 +2896,7 @@
             <translation>表格（CSV、TXT 或 XLSX）</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="122" />
+            <location filename="../../layers/project.py" line="134" />
             <source>Tables</source>
             <translation>数据表</translation>
         </message>
@@ -1618,12 +2921,23 @@
             <translation>每个网格的目标户数</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="60" />
+            <source>Target linkage (%)</source>
+            <translation>目标关联率（%）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="64" />
+            <source>Target validity (%)</source>
+            <translation>目标有效率（%）</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/camera_coverage.py" line="26" />
             <source>Targets: roads (lines), public spaces (polygons), key places and entrances (points)</source>
             <translation>监控目标：道路（线）、公共空间（面）、重点部位和出入口（点）</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="81" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="108" />
             <source>Text encoding of a CSV</source>
             <translation>CSV 文件的字符编码</translation>
         </message>
@@ -1631,6 +2945,11 @@
             <location filename="../../processing/analysis/codes.py" line="217" />
             <source>The CJT349 scheme needs a 6-digit managed-object code, not {code}</source>
             <translation>CJT349 编码方案需要 6 位管理对象代码，当前为 {code}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="283" />
+            <source>The PostgreSQL server refused: {error}</source>
+            <translation>PostgreSQL 服务器拒绝了请求：{error}</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="686" />
@@ -1648,7 +2967,7 @@
             <translation>Y（纬度）列 {field} 不在 {file} 中；该文件的列为：{columns}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="585" />
+            <location filename="../../processing/analysis/service.py" line="596" />
             <source>The area per person must be positive (m2); got {value}</source>
             <translation>人均面积（平方米）必须大于 0，当前为 {value}</translation>
         </message>
@@ -1658,7 +2977,12 @@
             <translation>要划分社区的区域为空</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="410" />
+            <location filename="../../processing/analysis/hotspots.py" line="271" />
+            <source>The bandwidth must be a positive number of metres, not {value}</source>
+            <translation>核半径必须是大于 0 的米数，当前为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/service.py" line="419" />
             <source>The buffer width must be positive (m); got {value}</source>
             <translation>缓冲宽度（米）必须大于 0，当前为 {value}</translation>
         </message>
@@ -1673,6 +2997,36 @@
             <translation>楼栋图层没有字段 {field}</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/hotspots.py" line="105" />
+            <source>The cell size must be a positive number of metres, not {value}</source>
+            <translation>方格边长必须是大于 0 的米数，当前为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="539" />
+            <source>The change of event {event} could not be written</source>
+            <translation>无法写入事件 {event} 的变更</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="39" />
+            <source>The closed event loop (reported, filed, dispatched, handling, verification, closed; a failed verification returns an event to handling, the third one escalates it) counted per grid (GRID_OUTPUT, by grid_code; with GRIDS it has their polygons) and per responsible unit (UNIT_OUTPUT, by responsible_unit): events, one column per status, open, closed_on_time, closed_late, closed_no_deadline, on_time_rate_pct (closed by the deadline / closed with a deadline), median_hours_to_close (report to closing), overdue_open (open and past the deadline at REPORT_TIME, default now), escalated, returned (events that failed verification at least once), returns (failed verifications in all) and invalid (events in illegal states). INVALID lists each event in a state the loop cannot produce (for example edited outside QGIS: an unknown status, closed without a closing time, a deadline before dispatch, three failed verifications without escalation, a status that differs from the last change recorded in HISTORY) with the reason; such events stay in the counts. EVENTS_OUTPUT: the events with overdue, on_time, hours_to_close and invalid flags. Times are UTC.</source>
+            <translation>事件闭环（上报、立案、派单、处置、核查、结案；核查未通过时退回处置，第三次未通过即督办）按网格（GRID_OUTPUT，依据 grid_code；指定 GRIDS 时带网格面）和按责任单位（UNIT_OUTPUT，依据 responsible_unit）统计：事件数 events、各状态的事件数（每个状态一列）、未结案 open、按期结案 closed_on_time、超期结案 closed_late、无时限结案 closed_no_deadline、按期结案率 on_time_rate_pct（按期结案数 / 有时限的结案数）、结案时长中位数 median_hours_to_close（从上报到结案，小时）、超时未结案 overdue_open（在统计时刻 REPORT_TIME 未结案且已超过时限，默认为当前时间）、已督办 escalated、被退回事件数 returned（至少一次核查未通过的事件）、退回次数 returns（核查未通过的总次数）和状态非法 invalid（处于非法状态的事件）。INVALID 列出闭环流程不可能产生的状态下的每件事件（例如在 QGIS 外编辑造成的：未知状态、已结案但没有结案时间、派单前已有办结时限、三次核查未通过却未督办、状态与 HISTORY 中最后一次变更不符）及其原因；这些事件仍计入统计。EVENTS_OUTPUT：带 overdue、on_time、hours_to_close 和 invalid 标记的事件。时间均为 UTC。</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="289" />
+            <source>The density surface would have {count} pixels of {size} m; choose a larger pixel size</source>
+            <translation>密度面将有 {count} 个 {size} 米的像元，请选择更大的像元大小</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="191" />
+            <source>The distance band must be a positive number of metres, not {value}</source>
+            <translation>距离阈值必须是大于 0 的米数，当前为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="299" />
+            <source>The first {count} events are listed: narrow the search to see the others</source>
+            <translation>仅列出前 {count} 件事件，请缩小查询范围以查看其余事件</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/grid_edit.py" line="151" />
             <source>The grid painted buildings are given to</source>
             <translation>刷选楼栋要划入的网格</translation>
@@ -1683,10 +3037,32 @@
             <translation>要拆分的网格没有几何</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/patrol.py" line="784" />
+            <source>The half-day split hour must be between 0 and 24, not {value}</source>
+            <translation>上下半日分界时刻必须在 0 到 24 之间，当前为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_analysis.py" line="415" />
+            <location filename="../../processing/analysis/linking.py" line="464" />
+            <source>The largest distance to a building must be 0 m or more, not {n} m</source>
+            <translation>到楼栋的最大距离不能小于 0 米，当前为 {n} 米</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_dispatch.py" line="80" />
+            <location filename="../../layers/pg_dispatch.py" line="129" />
+            <source>The layers are tables of PostGIS workspace {schema}: the analysis runs inside the database</source>
+            <translation>这些图层是 PostGIS 工作空间 {schema} 中的表：分析将在数据库内进行</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/grid_edit.py" line="369" />
             <location filename="../../processing/analysis/editing.py" line="64" />
             <source>The line does not cut the grid in two: draw it across the grid, starting and ending outside it</source>
             <translation>该线没有把网格分成两部分：请从网格外开始画线，穿过网格，并在网格外结束</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="469" />
+            <source>The longest gap must be positive, not {value}</source>
+            <translation>最长间隔必须大于 0，当前为 {value}</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/synthetic.py" line="545" />
@@ -1694,14 +3070,39 @@
             <translation>社区数量必须在 1 到 999 之间，当前为 {n}</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/patrol.py" line="566" />
+            <source>The period ends ({end}) before it starts ({start})</source>
+            <translation>时段的结束日期（{end}）早于起始日期（{start}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="274" />
+            <source>The pixel size must be a positive number of metres, not {value}</source>
+            <translation>像元大小必须是大于 0 的米数，当前为 {value}</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/network.py" line="67" />
             <source>The road network has no lines</source>
             <translation>路网中没有线要素</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/quality.py" line="56" />
+            <source>The same ID number is registered in {places} places</source>
+            <translation>同一公民身份号码登记在 {places} 处</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/editing.py" line="92" />
             <source>The selected grids are not contiguous: their union has {parts} separate parts</source>
             <translation>所选网格不相连：合并后会有 {parts} 个互不相连的部分</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="467" />
+            <source>The speed limit must be positive, not {value}</source>
+            <translation>速度上限必须大于 0，当前为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="460" />
+            <source>The status is not one of the loop's</source>
+            <translation>该状态不属于闭环流程</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/divide.py" line="563" />
@@ -1719,9 +3120,15 @@
             <translation>容差必须不小于 0 且小于 1，当前为 {n}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="80" />
+            <location filename="../../processing/analysis/service.py" line="83" />
             <source>The walking speed must be positive (m/s); got {value}</source>
             <translation>步行速度（米/秒）必须大于 0，当前为 {value}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_analysis.py" line="740" />
+            <location filename="../../processing/analysis/quality.py" line="301" />
+            <source>The workspace needs buildings and base grids to be scored</source>
+            <translation>工作空间中须有楼栋和基础网格才能评分</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/editing.py" line="228" />
@@ -1729,14 +3136,54 @@
             <translation>不存在当前有效的网格 {code}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="71" />
+            <location filename="../../grid_plugin/house_lookup.py" line="348" />
+            <source>This building has no building code</source>
+            <translation>该楼栋没有楼栋编码</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="410" />
+            <source>This person is not linked to a building</source>
+            <translation>该人员未关联到楼栋</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/service.py" line="74" />
             <source>Thresholds must be positive minutes; got {value}</source>
             <translation>时间阈值必须是大于 0 的分钟数，当前为 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="93" />
+            <location filename="../../processing/algorithms/service_circles.py" line="107" />
             <source>Tiers (minutes, comma-separated)</source>
             <translation>圈层时间（分钟，逗号分隔）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="95" />
+            <source>Time column</source>
+            <translation>时间列</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="47" />
+            <source>Time field (UTC)</source>
+            <translation>时间字段（UTC）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="95" />
+            <source>Time of the incident (UTC)</source>
+            <translation>事件发生时间（UTC）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="50" />
+            <source>Time of the incidents (UTC)</source>
+            <translation>事件发生时间（UTC）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="105" />
+            <source>Time zone of times written without one (+08:00 or a zone name)</source>
+            <translation>未注明时区的时间所用时区（+08:00 或时区名称）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/copy_workspace.py" line="34" />
+            <source>To (GeoPackage file, PostgreSQL connection or URI)</source>
+            <translation>复制目标（GeoPackage 文件、PostgreSQL 连接或 URI）</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/grid_edit.py" line="128" />
@@ -1749,11 +3196,48 @@
             <translation>容差（占目标户数的比例，0.2 = ±20%）</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="50" />
+            <source>Trip id field</source>
+            <translation>行程编号字段</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="118" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="125" />
+            <source>Trips</source>
+            <translation>行程</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="123" />
+            <source>Trips of a single fix: {count}</source>
+            <translation>只有一个定位点的行程：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="124" />
+            <source>Trips without a visit as long as the shortest visit: {count}</source>
+            <translation>没有一次到访达到最短到访时间的行程：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="98" />
+            <source>Type of the incident</source>
+            <translation>事件类型</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="524" />
+            <source>Unit {unit}, room {room}</source>
+            <translation>{unit} 单元 {room} 室</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="135" />
+            <source>Unknown OneGrid role {role}; known: {known}</source>
+            <translation>无法识别一张网角色 {role}；已有角色：{known}</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/codes.py" line="63" />
             <source>Unknown coding scheme {scheme}; choose DB11 or CJT349</source>
             <translation>无法识别编码方案 {scheme}，请选择 DB11 或 CJT349</translation>
         </message>
         <message>
+            <location filename="../../layers/postgis.py" line="243" />
             <location filename="../../layers/workspace.py" line="121" />
             <location filename="../../processing/analysis/tables.py" line="514" />
             <source>Unknown coordinate reference system {crs}</source>
@@ -1775,6 +3259,11 @@
             <translation>无法识别记录类型 {kind}，请选择以下之一：{kinds}</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/link_records.py" line="102" />
+            <source>Unmatched records</source>
+            <translation>未匹配的记录</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/camera_coverage.py" line="98" />
             <source>Unseen key places</source>
             <translation>未被看到的重点部位</translation>
@@ -1783,6 +3272,16 @@
             <location filename="../../processing/algorithms/camera_coverage.py" line="99" />
             <source>Unseen parts of public spaces</source>
             <translation>公共空间中未被看到的部分</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="16" />
+            <source>Upgrades a workspace written by an older OneGrid to the current schema version, in place and in one transaction, without losing a row: new layers and fields are added (existing rows get the defaults) and the new version is recorded. WORKSPACE: a GeoPackage file, a QGIS PostgreSQL connection name or a URI (with SCHEMA, default onegrid; the database's triggers, privileges, row-level security and views are reinstalled too). A current workspace is left as it is.</source>
+            <translation>将旧版一张网写出的工作空间原地升级到当前数据结构版本，在一个事务中完成，不丢失任何记录：添加新的图层和字段（已有记录取默认值），并记录新的版本号。WORKSPACE：GeoPackage 文件、QGIS 中的 PostgreSQL 连接名或 URI（配合 SCHEMA，默认为 onegrid；数据库中的触发器、权限、行级安全策略和视图也会重新安装）。已是当前版本的工作空间保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="497" />
+            <source>Use</source>
+            <translation>用途</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/grid_edit.py" line="152" />
@@ -1815,7 +3314,12 @@
             <translation>校验问题</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="66" />
+            <location filename="../../processing/algorithms/data_quality.py" line="83" />
+            <source>Validity of all records (%)</source>
+            <translation>全部记录的有效率（%）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="69" />
             <source>Versioned grids (valid_from / valid_to), instead of the two layers</source>
             <translation>带版本的网格（valid_from / valid_to），可代替上面两个图层</translation>
         </message>
@@ -1828,6 +3332,17 @@
             <location filename="../../processing/algorithms/camera_coverage.py" line="91" />
             <source>Viewsheds (instead of cameras and obstacles)</source>
             <translation>视域（可代替视频监控和障碍物）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="179" />
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="195" />
+            <source>Visits</source>
+            <translation>到访</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="30" />
+            <source>Visits a day required (一日双巡)</source>
+            <translation>每日要求到访次数（一日双巡）</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="86" />
@@ -1851,13 +3366,13 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/isochrones.py" line="57" />
-            <location filename="../../processing/algorithms/service_circles.py" line="90" />
-            <location filename="../../processing/algorithms/shelter_check.py" line="72" />
+            <location filename="../../processing/algorithms/service_circles.py" line="104" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="75" />
             <source>Walking speed (m/s)</source>
             <translation>步行速度（米/秒）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="69" />
+            <location filename="../../processing/algorithms/shelter_check.py" line="72" />
             <source>Walking time to a shelter (minutes)</source>
             <translation>到避难场所的步行时间（分钟）</translation>
         </message>
@@ -1867,9 +3382,29 @@
             <translation>步行时间（分钟，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="104" />
+            <location filename="../../processing/algorithms/service_circles.py" line="118" />
             <source>Weight of each origin (e.g. households)</source>
             <translation>各起点的权重（如户数）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="56" />
+            <source>Weight of the months of the planned season</source>
+            <translation>计划月份所在季节各月的权重</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/base.py" line="143" />
+            <source>Where a building starts</source>
+            <translation>楼栋的出发位置</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="67" />
+            <source>Where and when incidents happen. INCIDENTS are points, with an optional TIME_FIELD (UTC; times without a zone are taken as UTC) and TYPE_FIELD. They are counted per grid of GRIDS (a point on a shared boundary counts once) or, without GRIDS, per square cell of CELL_SIZE metres covering them (grid versions not valid today, by valid_from/valid_to, are left out). OUTPUT: each grid or cell with incidents, density_per_km2, top_type, neighbours, the Getis-Ord Gi* z-score gi_z, its two-sided p-value gi_p and gi_class (hot_99, hot_95, hot_90, not_significant, cold_90, cold_95, cold_99: z above or below 0 with p under 0.01, 0.05, 0.10; no correction for multiple tests). Gi* uses binary weights with the zone itself included; NEIGHBOURS queen = zones sharing a boundary or corner, distance = centroids within DISTANCE_BAND metres (0: 1.5 cell sizes, or 1.5 times the median distance between neighbouring grid centroids). DENSITY: a GeoTIFF of incidents per km² from a quartic kernel of radius BANDWIDTH metres (0: twice the cell size or the typical grid width) on pixels of PIXEL_SIZE metres (0: a tenth of the bandwidth). HOUR_WEEKDAY and MONTHS: the incidents by local weekday and hour and by month with its season, in TIME_ZONE (IANA name or offset, default Asia/Shanghai), for all incidents and per type; incidents without a time are counted and left out, and when none has a time the profiles hold one row saying so. Distances are in metres in a projected CRS chosen for the data; the outputs are in that CRS.</source>
+            <translation>分析事件发生的地点和时间。INCIDENTS 为点，可选发生时间字段 TIME_FIELD（UTC；不带时区的时间按 UTC 处理）和类型字段 TYPE_FIELD。事件按 GRIDS 中的网格计数（落在公共边界上的点只计一次），未指定 GRIDS 时按覆盖事件的边长为 CELL_SIZE 米的方格计数（按 valid_from/valid_to 今日不在有效期内的网格版本不参与）。OUTPUT：每个网格或方格的事件数 incidents、密度 density_per_km2、最多的事件类型 top_type、邻接单元数 neighbours、Getis-Ord Gi* 的 z 值 gi_z、双侧 p 值 gi_p 和分级 gi_class（hot_99、hot_95、hot_90、not_significant、cold_90、cold_95、cold_99：z 大于或小于 0，且 p 小于 0.01、0.05、0.10；未做多重检验校正）。Gi* 使用包含单元自身的二值权重；NEIGHBOURS 为 queen 时，邻接单元为共边或共角的单元，为 distance 时为质心相距不超过 DISTANCE_BAND 米的单元（0：1.5 倍方格边长，或相邻网格质心距离中位数的 1.5 倍）。DENSITY：以四次核函数、半径 BANDWIDTH 米（0：方格边长或典型网格宽度的 2 倍）计算的每平方公里事件数 GeoTIFF，像元大小为 PIXEL_SIZE 米（0：核半径的十分之一）。HOUR_WEEKDAY 和 MONTHS：按 TIME_ZONE（IANA 名称或时差，默认 Asia/Shanghai）当地时间统计的星期×小时分布和月份（含季节）分布，包括全部事件及各类型事件；没有时间的事件计数后剔除，全部事件都没有时间时，各分布输出一行加以说明。距离在为数据选定的米制投影坐标参考系中计算，输出也采用该坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="90" />
+            <source>Where coordinates and address disagree, trust</source>
+            <translation>坐标与地址不一致时，以此为准</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/camera_siting.py" line="29" />
@@ -1877,19 +3412,29 @@
             <translation>视频监控补点选址</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/events.py" line="216" />
+            <source>Why (required when verification fails)</source>
+            <translation>原因（核查未通过时必填）</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/dock.py" line="66" />
             <source>Workspace</source>
             <translation>工作空间</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="31" />
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="28" />
+            <source>Workspace (GeoPackage file, PostgreSQL connection or URI)</source>
+            <translation>工作空间（GeoPackage 文件、PostgreSQL 连接或 URI）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/create_workspace.py" line="43" />
             <source>Workspace CRS</source>
             <translation>工作空间坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/create_workspace.py" line="29" />
+            <location filename="../../processing/algorithms/create_workspace.py" line="40" />
+            <location filename="../../processing/algorithms/data_quality.py" line="46" />
             <location filename="../../processing/algorithms/import_osm.py" line="74" />
-            <location filename="../../processing/algorithms/import_table.py" line="84" />
             <source>Workspace GeoPackage</source>
             <translation>工作空间 GeoPackage 文件</translation>
         </message>
@@ -1899,7 +3444,7 @@
             <translation>工作空间文件</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="43" />
+            <location filename="../../layers/project.py" line="44" />
             <location filename="../../layers/workspace.py" line="145" />
             <source>Workspace file {path} does not exist</source>
             <translation>工作空间文件 {path} 不存在</translation>
@@ -1910,14 +3455,34 @@
             <translation>工作空间的数据结构已从版本 {old} 升级到 {new}</translation>
         </message>
         <message>
+            <location filename="../../layers/lookup.py" line="348" />
+            <location filename="../../layers/pg_analysis.py" line="73" />
             <location filename="../../layers/styles.py" line="501" />
             <source>Workspace {path} has no layer {layer}</source>
             <translation>工作空间 {path} 中没有图层 {layer}</translation>
         </message>
         <message>
-            <location filename="../../layers/migrations.py" line="65" />
+            <location filename="../../layers/migrations.py" line="67" />
+            <location filename="../../layers/postgis.py" line="488" />
+            <location filename="../../layers/postgis_qgis.py" line="257" />
             <source>Workspace {path} has schema version {found}, newer than this OneGrid ({supported}); update the plugin</source>
             <translation>工作空间 {path} 的数据结构版本为 {found}，高于当前一张网插件支持的版本（{supported}），请更新插件</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis_qgis.py" line="253" />
+            <source>Workspace {path} has schema version {found}; the database owner upgrades it with onegrid:migrate_workspace</source>
+            <translation>工作空间 {path} 的数据结构版本为 {found}；请数据库所有者用 onegrid:migrate_workspace 升级</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis.py" line="889" />
+            <location filename="../../layers/postgis.py" line="1025" />
+            <source>Workspace {path} has schema version {found}; upgrade it with onegrid:migrate_workspace before copying</source>
+            <translation>工作空间 {path} 的数据结构版本为 {found}；请先用 onegrid:migrate_workspace 升级再复制</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="56" />
+            <source>Workspace {path} is at schema version {version}; nothing to do</source>
+            <translation>工作空间 {path} 的数据结构已是版本 {version}，无需升级</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_osm.py" line="95" />
@@ -1925,9 +3490,15 @@
             <translation>工作空间 {path} 的数据结构已从版本 {old} 升级到 {new}</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="99" />
+            <location filename="../../layers/project.py" line="104" />
+            <location filename="../../processing/algorithms/migrate_workspace.py" line="59" />
             <source>Workspace {path} upgraded from schema version {old} to {new}: {changes}</source>
             <translation>工作空间 {path} 的数据结构已从版本 {old} 升级到 {new}：{changes}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/camera_siting.py" line="68" />
+            <source>Worth of one key place, in metres of road</source>
+            <translation>每个重点部位折合的道路长度（米）</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_osm.py" line="126" />
@@ -1936,13 +3507,20 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="72" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="96" />
             <source>X / longitude column</source>
             <translation>X / 经度列</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="74" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="97" />
             <source>Y / latitude column</source>
             <translation>Y / 纬度列</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="22" />
+            <source>autumn (Sep-Nov)</source>
+            <translation>秋季（9-11 月）</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/grid_edit.py" line="355" />
@@ -1957,9 +3535,95 @@
             <translation>楼栋</translation>
         </message>
         <message>
+            <location filename="../../grid_plugin/events.py" line="440" />
+            <source>deadline {time}</source>
+            <translation>办结时限 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="445" />
+            <source>escalated</source>
+            <translation>已督办</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="443" />
+            <source>failed verifications: {count}</source>
+            <translation>核查未通过 {count} 次</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="59" />
+            <source>impossible jump (faster than the speed limit)</source>
+            <translation>不可能的跳变（超过速度上限）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="54" />
+            <source>no device id</source>
+            <translation>没有设备编号</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="57" />
+            <source>no position</source>
+            <translation>没有位置</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="55" />
+            <source>no time</source>
+            <translation>没有时间</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="508" />
+            <location filename="../../grid_plugin/house_lookup.py" line="517" />
+            <source>not linked</source>
+            <translation>未关联</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="528" />
+            <source>rented</source>
+            <translation>出租</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="58" />
+            <source>second fix of the device at the same time</source>
+            <translation>同一设备同一时刻的第二个定位点</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="21" />
+            <source>spring (Mar-May)</source>
+            <translation>春季（3-5 月）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="21" />
+            <source>summer (Jun-Aug)</source>
+            <translation>夏季（6-8 月）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="56" />
+            <source>time not understood, or not existing in the local zone</source>
+            <translation>时间无法识别，或在当地时区中不存在</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="22" />
+            <source>winter (Dec-Feb)</source>
+            <translation>冬季（12-2 月）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/house_lookup.py" line="305" />
+            <source>{buildings} buildings, {households} households, {people} residents indexed</source>
+            <translation>已建立索引：楼栋 {buildings} 栋，住户 {households} 户，人员 {people} 人</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/code_grids.py" line="203" />
             <source>{changed} of {total} grids got a new {scheme} code, {kept} kept theirs; {closed} closed versions left as they were (measured in EPSG:{epsg})</source>
             <translation>{total} 个网格中有 {changed} 个获得新的 {scheme} 编码，{kept} 个保留原编码；{closed} 个已失效版本保持不变（在 EPSG:{epsg} 中量算）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="424" />
+            <source>{change} by {who}</source>
+            <translation>{change}，操作人：{who}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="436" />
+            <source>{code}: {type}, {status}</source>
+            <translation>{code}：{type}，{status}</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="315" />
@@ -2032,9 +3696,14 @@
             <translation>{layer} 中有 {count} 个监控位于楼栋内部，不生成视域（要素 ID：{ids}）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_siting.py" line="97" />
+            <location filename="../../processing/algorithms/camera_siting.py" line="102" />
             <source>{count} candidate cameras</source>
             <translation>候选点位 {count} 个</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="113" />
+            <source>{count} cells of {size} m would be needed to cover the incidents; choose a larger cell size</source>
+            <translation>覆盖这些事件需要 {count} 个 {size} 米的方格，请选择更大的方格边长</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/merge_grids.py" line="170" />
@@ -2042,12 +3711,17 @@
             <translation>{count} 处冲突（占基础网格面积 {low:.0%} 至 {high:.0%} 的图斑）</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="417" />
+            <location filename="../../processing/algorithms/event_report.py" line="100" />
+            <source>{count} events of {layer} are in an illegal state ({reason}), for example: {example}</source>
+            <translation>{layer} 中有 {count} 件事件处于非法状态（{reason}），例如：{example}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/service.py" line="426" />
             <source>{count} facilities of {layer} are farther than {distance} m from any road and get no area; feature ids {ids}</source>
             <translation>{layer} 中有 {count} 处设施距任何道路都超过 {distance} 米，不生成等时圈；要素 ID：{ids}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="194" />
+            <location filename="../../processing/analysis/service.py" line="195" />
             <source>{count} facilities of {layer} have no {field} and are ignored</source>
             <translation>{layer} 中有 {count} 处设施缺少 {field}，已忽略</translation>
         </message>
@@ -2067,6 +3741,16 @@
             <translation>{layer} 中有 {count} 个要素没有几何，不属于任何网格：{ids}</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/event_report.py" line="118" />
+            <source>{count} grid codes of the events are not in the grids: {codes}</source>
+            <translation>事件中有 {count} 个网格编码不在网格图层中：{codes}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="150" />
+            <source>{count} grid versions not valid today were left out</source>
+            <translation>已排除 {count} 个今日不在有效期内的网格版本</translation>
+        </message>
+        <message>
             <location filename="../../processing/algorithms/code_grids.py" line="147" />
             <source>{count} grids of {layer} name a community code that is not in {communities} (feature ids {ids})</source>
             <translation>{layer} 中有 {count} 个网格的社区编码在 {communities} 中不存在（要素 ID：{ids}）</translation>
@@ -2077,7 +3761,27 @@
             <translation>有 {count} 个网格跨社区（要素 ID：{ids}），按跨社区网格的号段编号</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="73" />
+            <location filename="../../processing/analysis/hotspots.py" line="529" />
+            <source>{count} incidents are outside every grid: left out of the counts (they are in the density surface)</source>
+            <translation>{count} 件事件不在任何网格内：未计入网格统计（已计入密度面）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="573" />
+            <source>{count} incidents have a time that is not a date-time: left out of the profiles</source>
+            <translation>{count} 件事件的时间不是有效的日期时间：未计入时间分布</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="483" />
+            <source>{count} incidents have no location: left out of the counts and the density surface</source>
+            <translation>{count} 件事件没有位置：未计入统计和密度面</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="570" />
+            <source>{count} incidents have no time: left out of the hour, weekday and month profiles</source>
+            <translation>{count} 件事件没有时间：未计入小时、星期和月份分布</translation>
+        </message>
+        <message>
+            <location filename="../../processing/adapter.py" line="74" />
             <source>{count} invalid geometries of {layer} were repaired (feature ids {ids})</source>
             <translation>已修复 {layer} 中 {count} 个无效几何（要素 ID：{ids}）</translation>
         </message>
@@ -2087,17 +3791,17 @@
             <translation>图层 {layer} 中有 {count} 个对象已在工作空间中，已跳过（如需更新，请设置 REPLACE）</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="171" />
+            <location filename="../../processing/analysis/service.py" line="172" />
             <source>{count} origins of {layer} are farther than {distance} m from any road and get no value (feature id: distance m) {items}</source>
             <translation>{layer} 中有 {count} 个起点距任何道路都超过 {distance} 米，不计算结果（要素 ID：距离米数）{items}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="179" />
+            <location filename="../../processing/analysis/service.py" line="180" />
             <source>{count} origins of {layer} are on road pieces disconnected from the largest network component ({size} nodes); feature ids {ids}</source>
             <translation>{layer} 中有 {count} 个起点位于与最大连通路网（{size} 个节点）不相连的路段上；要素 ID：{ids}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="486" />
+            <location filename="../../processing/analysis/service.py" line="495" />
             <source>{count} overlaps between facilities' areas could not be cut between their roads and went to the facility listed first</source>
             <translation>有 {count} 处设施等时圈之间的重叠无法按道路分割，已归给排在前面的设施</translation>
         </message>
@@ -2117,7 +3821,7 @@
             <translation>已对齐 {count} 个专业网格，共调整面积 {area:.0f} 平方米</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="631" />
+            <location filename="../../processing/analysis/service.py" line="643" />
             <source>{count} shelters of {layer} have no {field}; their capacity is unknown; feature ids {ids}</source>
             <translation>{layer} 中有 {count} 个避难场所缺少 {field}，容量未知；要素 ID：{ids}</translation>
         </message>
@@ -2135,6 +3839,16 @@
             <location filename="../../processing/analysis/change.py" line="48" />
             <source>{date} is not a date</source>
             <translation>{date} 不是日期</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/import_tracks.py" line="44" />
+            <source>{devices} devices, {trips} trips ({single} of a single fix); times stored in UTC, local times in {zone}</source>
+            <translation>设备 {devices} 台，行程 {trips} 个（其中 {single} 个只有一个定位点）；时间以 UTC 存储，当地时间按 {zone}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/event_report.py" line="163" />
+            <source>{events} events at {time} UTC: {closed} closed, {rate} % of those with a deadline on time, {overdue} open past the deadline, {invalid} in illegal states</source>
+            <translation>截至 {time}（UTC）共有事件 {events} 件：已结案 {closed} 件，有时限的事件按期结案率 {rate}%，超时未结案 {overdue} 件，状态非法 {invalid} 件</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="75" />
@@ -2197,10 +3911,25 @@
             <translation>{file} 中没有对应必填字段 {field_zh}（{field}）的列；该文件的列为：{columns}</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/tracks.py" line="262" />
+            <source>{file} has no column {column}; its columns are: {columns}</source>
+            <translation>{file} 中没有 {column} 列；该文件的列为：{columns}</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/tables.py" line="235" />
             <location filename="../../processing/analysis/tables.py" line="241" />
             <source>{file} has no sheet {sheet}; its sheets are: {sheets}</source>
             <translation>{file} 中没有工作表 {sheet}；现有工作表为：{sheets}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="328" />
+            <source>{file} has no track points</source>
+            <translation>{file} 中没有轨迹点</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="270" />
+            <source>{file} has no {what} column: name it with a parameter (columns: {columns})</source>
+            <translation>{file} 中没有 {what} 列：请用参数指定列名（现有列：{columns}）</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="281" />
@@ -2220,6 +3949,11 @@
             <translation>{file} 为空：没有表头行</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/tracks.py" line="319" />
+            <source>{file} is not a GPX file GDAL can read</source>
+            <translation>{file} 不是 GDAL 能读取的 GPX 文件</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/tables.py" line="142" />
             <source>{file} is not a table OneGrid can read: use .csv, .txt or .xlsx</source>
             <translation>{file} 不是一张网能读取的表格，请使用 .csv、.txt 或 .xlsx 文件</translation>
@@ -2235,7 +3969,7 @@
             <translation>{communities} 个社区共划分 {grids} 个网格（EPSG:{epsg}）；其中 {outside} 个不在 {low:g}-{high:g} 户范围内</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/synthetic.py" line="1389" />
+            <location filename="../../processing/analysis/synthetic.py" line="1432" />
             <source>{homes} home positions given for {devices} patrol devices</source>
             <translation>给出了 {homes} 个起始位置，与巡查设备数 {devices} 不一致</translation>
         </message>
@@ -2245,9 +3979,20 @@
             <translation>编辑了 {ids} 个网格，但新几何有 {geometries} 个，两者数量应一致</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="152" />
+            <location filename="../../processing/algorithms/incident_hotspots.py" line="201" />
+            <source>{incidents} incidents in {zones} zones (EPSG:{epsg}): {hot} hot and {cold} cold spots at 90% or more; {timed} with a time</source>
+            <translation>{zones} 个统计单元内共有事件 {incidents} 件（EPSG:{epsg}）：置信度 90% 及以上的热点 {hot} 个、冷点 {cold} 个；有时间的事件 {timed} 件</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="148" />
             <source>{kind}: {count} records change grid</source>
             <translation>{kind}：{count} 条记录所属网格发生变化</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="143" />
+            <location filename="../../processing/algorithms/data_quality.py" line="152" />
+            <source>{kind}: {linked} of {records} linked</source>
+            <translation>{kind}：{records} 条中已关联 {linked} 条</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/tables.py" line="674" />
@@ -2255,7 +4000,7 @@
             <translation>{layer} 不含位置信息：请将 X、Y 和 WKT 列留空</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="128" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="131" />
             <source>{layer}: {old} grids valid on {start}, {new} on {end}</source>
             <translation>{layer}：{start} 有效的网格 {old} 个，{end} 有效的网格 {new} 个</translation>
         </message>
@@ -2265,29 +4010,61 @@
             <translation>{layer}：覆盖率 {share}%</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="156" />
+            <location filename="../../processing/algorithms/copy_workspace.py" line="86" />
+            <source>{layer}: {source} rows, {target} copied</source>
+            <translation>{layer}：共 {source} 行，已复制 {target} 行</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="119" />
+            <source>{method}: {count}</source>
+            <translation>{method}：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../layers/postgis_qgis.py" line="33" />
+            <source>{name} is neither a PostgreSQL URI nor a QGIS PostgreSQL connection; known connections: {known}</source>
+            <translation>{name} 既不是 PostgreSQL URI，也不是 QGIS 中的 PostgreSQL 连接；已有连接：{known}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="152" />
             <source>{no_leader} grids without a grid leader, {no_full_time} without a full-time grid worker, {retired} staff whose grid is retired</source>
             <translation>{no_leader} 个网格没有网格长，{no_full_time} 个网格没有专职网格员，{retired} 名网格人员所在的网格已撤销</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/service_circles.py" line="159" />
+            <location filename="../../grid_plugin/house_lookup.py" line="388" />
+            <source>{n} people found</source>
+            <translation>找到 {n} 人</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/service_circles.py" line="176" />
             <source>{origins} origins, {categories} categories: {deficient} origin and category pairs miss the {largest}-minute tier</source>
             <translation>{origins} 个起点、{categories} 个设施类别：有 {deficient} 个起点与类别组合未达到 {largest} 分钟圈层</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/shelter_check.py" line="108" />
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="212" />
+            <source>{output} is empty: give {input}</source>
+            <translation>{output} 为空：请指定 {input}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/shelter_check.py" line="113" />
             <source>{outside} of {origins} origins have no shelter within the time; {overloaded} of {shelters} shelters are overloaded</source>
             <translation>{origins} 个起点中有 {outside} 个在限定时间内无法到达避难场所；{shelters} 个避难场所中有 {overloaded} 个超载</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="102" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="105" />
             <source>{parameter} is not a valid date</source>
             <translation>{parameter} 不是有效日期</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/grid_change_impact.py" line="105" />
+            <location filename="../../processing/algorithms/grid_change_impact.py" line="108" />
             <source>{parameter} is required with a versioned GRIDS layer</source>
             <translation>使用带版本的 GRIDS 图层时必须指定 {parameter}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/patrol.py" line="781" />
+            <location filename="../../processing/analysis/patrol.py" line="787" />
+            <location filename="../../processing/analysis/patrol.py" line="1000" />
+            <source>{parameter} must be positive, not {value}</source>
+            <translation>{parameter} 必须大于 0，当前为 {value}</translation>
         </message>
         <message>
             <location filename="../../layers/workspace.py" line="111" />
@@ -2295,6 +4072,7 @@
             <translation>{path} 已存在，请选择其他文件或允许覆盖</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/data_quality.py" line="109" />
             <location filename="../../processing/algorithms/import_table.py" line="103" />
             <source>{path} is a GeoPackage but not a OneGrid workspace; create one with Create workspace</source>
             <translation>{path} 是 GeoPackage 文件，但不是一张网工作空间；请先用“新建工作空间”创建工作空间</translation>
@@ -2305,26 +4083,73 @@
             <translation>{path} 不是 GeoPackage 工作空间</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="45" />
+            <location filename="../../layers/project.py" line="46" />
             <source>{path} is not a OneGrid workspace: it has none of the workspace layers</source>
             <translation>{path} 不是一张网工作空间：其中没有任何工作空间图层</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/entrances.py" line="69" />
             <location filename="../../processing/analysis/osm.py" line="151" />
             <source>{path} is not an OpenStreetMap file (.osm, .osm.pbf) that GDAL can read</source>
             <translation>{path} 不是 GDAL 能读取的 OpenStreetMap 文件（.osm、.osm.pbf）</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/service.py" line="92" />
+            <location filename="../../grid_plugin/events.py" line="64" />
+            <source>{status} (verification failed: back to handling)</source>
+            <translation>{status}（核查未通过，退回处置）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="62" />
+            <source>{status} (verification passed)</source>
+            <translation>{status}（核查通过）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/hotspots.py" line="329" />
+            <source>{timezone} is not a time zone; give an IANA name such as Asia/Shanghai or an offset such as +08:00</source>
+            <translation>{timezone} 不是时区；请填写 IANA 时区名称（如 Asia/Shanghai）或时差（如 +08:00）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/events.py" line="319" />
+            <source>{type}; past its deadline</source>
+            <translation>{type}；已超时</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="110" />
+            <source>{used} of {incidents} incidents used; {month} is in {season}; months of that season in the data: {months}</source>
+            <translation>共 {incidents} 件事件，使用 {used} 件；{month} 属于{season}；数据中该季节的月份：{months}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/patrol.py" line="427" />
+            <source>{value} is not a date (write it as 2024-01-31)</source>
+            <translation>{value} 不是日期（请写成 2024-01-31）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/service.py" line="95" />
             <source>{value} is not a list of numbers</source>
             <translation>{value} 不是数字列表（请用逗号分隔，如 5,10,15）</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/patrol.py" line="941" />
+            <source>{value} is not a month: write it as 2026-07</source>
+            <translation>{value} 不是月份，请写成 2026-07</translation>
+        </message>
+        <message>
+            <location filename="../../layers/pg_analysis.py" line="412" />
+            <location filename="../../layers/pg_analysis.py" line="732" />
             <location filename="../../processing/algorithms/base.py" line="48" />
-            <location filename="../../processing/analysis/service.py" line="407" />
-            <location filename="../../processing/analysis/service.py" line="581" />
             <source>{value} is not a valid {parameter}; choose one of: {options}</source>
             <translation>{value} 不是有效的 {parameter}，请选择以下之一：{options}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_coverage.py" line="128" />
+            <source>{visits} visits, {stops} stops; {compliant} of {grid_days} grid-days meet 一日双巡</source>
+            <translation>到访 {visits} 次，停留 {stops} 次；{grid_days} 个网格日中有 {compliant} 个达到一日双巡</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="87" />
+            <location filename="../../processing/analysis/tracks.py" line="93" />
+            <source>{zone} is not a time zone: use an offset such as +08:00 or a zone name such as Asia/Shanghai</source>
+            <translation>{zone} 不是时区：请使用时差（如 +08:00）或时区名称（如 Asia/Shanghai）</translation>
         </message>
     </context>
 </TS>
