@@ -7,12 +7,24 @@ it. The Processing algorithms and the GUI translate the template with ``tr`` and
 >>> err = OneGridError(N_("Field {field} is missing in {layer}"), field="x", layer="people")
 >>> str(err)
 'Field x is missing in people'
+
+A parameter marked by :func:`N_` is translated with the template:
+
+>>> err = OneGridError(N_("{file} has no {what} column"), file="a.csv", what=N_("time"))
+>>> err.translated({"time": "时间", "{file} has no {what} column": "{file} 没有{what}列"}.get)
+'a.csv 没有时间列'
 """
 
 
+class Marked(str):
+    """A string marked translatable by :func:`N_`; as a parameter of a message it is
+    translated together with the message's template."""
+
+
 def N_(text):  # noqa: N802 (gettext's conventional name)
-    """Mark ``text`` as a translatable template without translating it here."""
-    return text
+    """Mark ``text`` as translatable without translating it here (a template, or a word that
+    is a parameter of another message)."""
+    return Marked(text)
 
 
 class OneGridError(ValueError):
@@ -25,7 +37,9 @@ class OneGridError(ValueError):
 
     def translated(self, translate):
         """The message in the language ``translate`` (a ``tr`` function) gives."""
-        return translate(self.template).format(**self.params)
+        params = {key: translate(value) if isinstance(value, Marked) else value
+                  for key, value in self.params.items()}
+        return translate(self.template).format(**params)
 
 
 class Canceled(Exception):

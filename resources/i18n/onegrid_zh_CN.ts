@@ -3540,6 +3540,11 @@
             <translation>办结时限 {time}</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/tracks.py" line="285" />
+            <source>device id</source>
+            <translation>设备编号</translation>
+        </message>
+        <message>
             <location filename="../../grid_plugin/events.py" line="445" />
             <source>escalated</source>
             <translation>已督办</translation>
@@ -3596,6 +3601,11 @@
             <translation>夏季（6-8 月）</translation>
         </message>
         <message>
+            <location filename="../../processing/analysis/tracks.py" line="286" />
+            <source>time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/tracks.py" line="56" />
             <source>time not understood, or not existing in the local zone</source>
             <translation>时间无法识别，或在当地时区中不存在</translation>
@@ -3604,6 +3614,16 @@
             <location filename="../../processing/algorithms/patrol_plan.py" line="22" />
             <source>winter (Dec-Feb)</source>
             <translation>冬季（12-2 月）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="287" />
+            <source>x / longitude</source>
+            <translation>x（经度）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/analysis/tracks.py" line="288" />
+            <source>y / latitude</source>
+            <translation>y（纬度）</translation>
         </message>
         <message>
             <location filename="../../grid_plugin/house_lookup.py" line="305" />

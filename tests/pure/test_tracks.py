@@ -185,3 +185,17 @@ def test_read_gpx(tmp_path):
                                                     "2026-11-21 08:00:20"]
     assert result.trips["length_m"].iloc[0] == pytest.approx(22.3, abs=0.2)
     assert T.read_gpx(path, device_id="walker")["device"].iloc[0] == "walker"
+
+
+def test_a_missing_column_is_named_in_the_users_language(tmp_path):
+    """The word naming the missing column is translated with the message, not left English."""
+    path = tmp_path / "fixes.csv"
+    path.write_text("device_id,lon,lat\nD1,117.2,39.1\n", encoding="utf-8")
+    with pytest.raises(OneGridError) as err:
+        T.read_track_table(path)
+    zh = {"{file} has no {what} column: name it with a parameter (columns: {columns})":
+          "{file} 中没有 {what} 列：请用参数指定列名（现有列：{columns}）", "time": "时间"}
+    assert err.value.translated(lambda text: zh.get(text, text)) == (
+        "fixes.csv 中没有 时间 列：请用参数指定列名（现有列：device_id, lon, lat）")
+    assert str(err.value) == ("fixes.csv has no time column: name it with a parameter "
+                              "(columns: device_id, lon, lat)")
