@@ -408,12 +408,7 @@ def _is_geographic(srid):
 
 
 def _check_link_args(prefer, max_distance, source_system):
-    if prefer not in ("coordinates", "address"):
-        raise OneGridError(N_("{value} is not a valid {parameter}; choose one of: {options}"),
-                           value=prefer, parameter="prefer", options="coordinates, address")
-    if max_distance is None or max_distance < 0:
-        raise OneGridError(N_("The largest distance to a building must be 0 m or more, not "
-                              "{n} m"), n=max_distance)
+    linking.check_link_arguments(prefer, max_distance)
     if str(source_system or "WGS84").upper().replace("-", "") not in ("WGS84",):
         raise OneGridError(N_("Records in {system} are converted in memory, not in the "
                               "database; use the in-memory path"), system=source_system)

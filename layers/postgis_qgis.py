@@ -10,8 +10,7 @@ from psycopg2 import sql
 from ..processing.analysis.errors import N_, OneGridError
 from . import postgis as P
 from . import schema as S
-from .styles import STYLE_NAME, apply_form, apply_privacy, apply_style, relabel_legend, \
-    show_personal_data
+from .styles import STYLE_NAME, apply_style, style_layer
 
 
 def connection_names():
@@ -153,14 +152,7 @@ def open_workspace_layers(dsn, schema=P.DEFAULT_SCHEMA, language="zh"):
             continue
         layer = open_layer(dsn, schema, spec, spec.zh if language == "zh" else spec.en,
                            table=readable[spec.name])
-        count = layer.listStylesInDatabase()[0]
-        if count <= 0:
-            apply_style(layer, spec, language)
-        elif language != "zh":
-            apply_form(layer, spec, language)
-            relabel_legend(layer, spec, language)
-        if count <= 0 or language != "zh" or show_personal_data():
-            apply_privacy(layer, spec, language, reveal=show_personal_data())
+        style_layer(layer, spec, language)
         install_version_guard(layer)
         layers[spec.name] = layer
     return layers

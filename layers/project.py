@@ -10,8 +10,7 @@ from ..processing.analysis.errors import N_, OneGridError
 from . import schema as S
 from .migrations import upgrade_workspace
 from .postgis import is_postgres_target
-from .styles import apply_form, apply_privacy, apply_style, relabel_legend, \
-    show_personal_data
+from .styles import style_layer
 from .workspace import missing_layers, schema_version
 
 #: Layer-tree order, top to bottom: points, then lines, then polygons (outline-only
@@ -53,15 +52,9 @@ def _open_layer(path, spec, language):
     if not layer.isValid():
         raise OneGridError(N_("Cannot open layer {layer} of workspace {path}"),
                            layer=spec.name, path=path)
-    count = layer.listStylesInDatabase()[0]
-    if count <= 0:
-        apply_style(layer, spec, language)
-    elif language != "zh":
-        apply_form(layer, spec, language)
-        relabel_legend(layer, spec, language)
-    if count <= 0 or language != "zh" or show_personal_data():
-        apply_privacy(layer, spec, language, reveal=show_personal_data())
+    style_layer(layer, spec, language)
     return layer
+
 
 
 def add_workspace_to_project(gpkg_path, project, language=None, report=None):

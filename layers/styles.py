@@ -534,3 +534,17 @@ def store_default_styles(gpkg_path, language="zh"):
     for spec in S.LAYERS:
         _store_one(gpkg_path, spec, language)
     return [spec.name for spec in S.LAYERS]
+
+
+def style_layer(layer, spec, language):
+    """Style a workspace layer: its stored default style when the database has one (in
+    Chinese), else the built-in style; forms, legend and masking follow the language and the
+    personal-data setting."""
+    count = layer.listStylesInDatabase()[0]
+    if count <= 0:
+        apply_style(layer, spec, language)
+    elif language != "zh":
+        apply_form(layer, spec, language)
+        relabel_legend(layer, spec, language)
+    if count <= 0 or language != "zh" or show_personal_data():
+        apply_privacy(layer, spec, language, reveal=show_personal_data())

@@ -418,6 +418,16 @@ def _locations(records, metric_crs, source_system):
     return np.asarray(metric, dtype=object), fix, swapped_count, converted_count
 
 
+def check_link_arguments(prefer, max_distance):
+    """Refuse a PREFER other than coordinates/address and a negative MAX_DISTANCE."""
+    if prefer not in ("coordinates", "address"):
+        raise OneGridError(N_("{value} is not a valid {parameter}; choose one of: {options}"),
+                           value=prefer, parameter="prefer", options="coordinates, address")
+    if max_distance is None or max_distance < 0:
+        raise OneGridError(N_("The largest distance to a building must be 0 m or more, not "
+                              "{n} m"), n=max_distance)
+
+
 def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
                  address_field=None, building_address_field="address",
                  building_id="building_code", parcel_id="parcel_code", grid_id="grid_code",
@@ -457,12 +467,7 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     LinkResult
     """
     report = progress or (lambda fraction: None)
-    if prefer not in ("coordinates", "address"):
-        raise OneGridError(N_("{value} is not a valid {parameter}; choose one of: {options}"),
-                           value=prefer, parameter="prefer", options="coordinates, address")
-    if max_distance is None or max_distance < 0:
-        raise OneGridError(N_("The largest distance to a building must be 0 m or more, not "
-                              "{n} m"), n=max_distance)
+    check_link_arguments(prefer, max_distance)
     if len(buildings) == 0:
         raise OneGridError(N_("Layer {layer} is empty"),
                            layer=buildings.attrs.get("layer_name", "buildings"))

@@ -71,50 +71,51 @@ def test_fields_for_types(qgis_app):
                                           QVariant.Bool, QVariant.DateTime]
 
 
-def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_path):
-    """A GeoPackage sink takes a field called fid as the feature id: rows that repeat an input
-    fid would be dropped. frame_to_sink writes a repeating fid as source_fid instead, and
-    keeps a unique one as the output's feature ids."""
-    import geopandas as gpd
+def write_through_sink(frame, path):
+    """Write ``frame`` with frame_to_sink from inside a Processing algorithm, as our
+    algorithms do, into the GeoPackage ``path``; the written layer."""
     from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext,
                            QgsProcessingFeedback, QgsProcessingParameterFeatureSink)
 
-    from onegrid.processing.adapter import SOURCE_FID, frame_to_sink
+    from onegrid.processing.adapter import frame_to_sink
 
-    class Pieces(QgsProcessingAlgorithm):
-        fids = [7, 7, 3]
-
+    class Writer(QgsProcessingAlgorithm):
         def name(self):
-            return "pieces"
+            return "writer"
 
         def createInstance(self):
-            return Pieces()
+            return Writer()
 
         def initAlgorithm(self, config=None):
             self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "out"))
 
         def processAlgorithm(self, parameters, context, feedback):
-            frame = gpd.GeoDataFrame({"fid": self.fids, "piece": [1, 2, 3]},
-                                     geometry=shapely.points([0, 1, 2], [0, 1, 2]),
-                                     crs="EPSG:3857")
             return {"OUTPUT": frame_to_sink(self, parameters, "OUTPUT", context, frame)}
 
-    path = tmp_path / "pieces.gpkg"
-    alg = Pieces()
+    alg = Writer()
     alg.initAlgorithm()
     _, ok = alg.run({"OUTPUT": str(path)}, QgsProcessingContext(), QgsProcessingFeedback())
     assert ok
-    layer = QgsVectorLayer(str(path), "pieces", "ogr")
+    return QgsVectorLayer(str(path), path.stem, "ogr")
+
+
+def test_a_copied_fid_column_does_not_cost_rows_in_a_geopackage(qgis_app, tmp_path):
+    """A GeoPackage sink takes a field called fid as the feature id: rows that repeat an input
+    fid would be dropped. frame_to_sink writes a repeating fid as source_fid instead, and
+    keeps a unique one as the output's feature ids."""
+    import geopandas as gpd
+
+    from onegrid.processing.adapter import SOURCE_FID
+
+    def pieces(fids):
+        return gpd.GeoDataFrame({"fid": fids, "piece": [1, 2, 3]},
+                                geometry=shapely.points([0, 1, 2], [0, 1, 2]), crs="EPSG:3857")
+
+    layer = write_through_sink(pieces([7, 7, 3]), tmp_path / "pieces.gpkg")
     rows = sorted((f[SOURCE_FID], f["piece"]) for f in layer.getFeatures())
     assert rows == [(3, 3), (7, 1), (7, 2)]
 
-    Pieces.fids = [7, 8, 3]
-    path = tmp_path / "unique.gpkg"
-    alg = Pieces()
-    alg.initAlgorithm()
-    _, ok = alg.run({"OUTPUT": str(path)}, QgsProcessingContext(), QgsProcessingFeedback())
-    assert ok
-    layer = QgsVectorLayer(str(path), "unique", "ogr")
+    layer = write_through_sink(pieces([7, 8, 3]), tmp_path / "unique.gpkg")
     assert SOURCE_FID not in layer.fields().names()
     assert sorted((f.id(), f["piece"]) for f in layer.getFeatures()) == [(3, 3), (7, 1), (8, 2)]
 
@@ -125,35 +126,13 @@ def test_date_columns_read_from_qgis_are_written_as_dates(qgis_app, tmp_path):
     import datetime
 
     import geopandas as gpd
-    from qgis.core import (QgsProcessingAlgorithm, QgsProcessingContext,
-                           QgsProcessingFeedback, QgsProcessingParameterFeatureSink)
     from qgis.PyQt.QtCore import QDate
 
-    from onegrid.processing.adapter import frame_to_sink
-
-    class Dated(QgsProcessingAlgorithm):
-        def name(self):
-            return "dated"
-
-        def createInstance(self):
-            return Dated()
-
-        def initAlgorithm(self, config=None):
-            self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "out"))
-
-        def processAlgorithm(self, parameters, context, feedback):
-            frame = gpd.GeoDataFrame(
-                {"birth_date": [datetime.date(1960, 3, 27), None],
-                 "seen_at": [datetime.datetime(2026, 11, 1, 8, 30), None]},
-                geometry=shapely.points([0, 1], [0, 1]), crs="EPSG:3857")
-            return {"OUTPUT": frame_to_sink(self, parameters, "OUTPUT", context, frame)}
-
-    path = tmp_path / "dated.gpkg"
-    alg = Dated()
-    alg.initAlgorithm()
-    _, ok = alg.run({"OUTPUT": str(path)}, QgsProcessingContext(), QgsProcessingFeedback())
-    assert ok
-    layer = QgsVectorLayer(str(path), "dated", "ogr")
+    frame = gpd.GeoDataFrame(
+        {"birth_date": [datetime.date(1960, 3, 27), None],
+         "seen_at": [datetime.datetime(2026, 11, 1, 8, 30), None]},
+        geometry=shapely.points([0, 1], [0, 1]), crs="EPSG:3857")
+    layer = write_through_sink(frame, tmp_path / "dated.gpkg")
     fields = layer.fields()
     assert fields.field("birth_date").type() == QVariant.Date
     assert fields.field("seen_at").type() == QVariant.DateTime
