@@ -215,6 +215,8 @@ def _object_type(values):
 
 
 def _qt(value):
+    if isinstance(value, str):
+        return str(value)  # a str subclass would reach QGIS as an unconvertible Python object
     if isinstance(value, (np.integer,)):
         return int(value)
     if isinstance(value, (np.floating,)):

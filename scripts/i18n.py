@@ -3,8 +3,8 @@
 All user-facing text is English source in one Qt context, ``OneGrid``. This tool finds it in
 the code by reading the syntax tree (no import, no Qt):
 
-* calls ``tr("...")``, ``self.tr("...")``, ``tr_zh("...")`` and ``N_("...")`` (the pure core's
-  marker) with a literal string (implicit concatenation allowed);
+* calls ``tr("...")``, ``self.tr("...")``, ``tr_zh("...")``, ``N_("...")`` and ``T_("...")``
+  (the pure core's markers) with a literal string (implicit concatenation allowed);
 * class attributes ``DISPLAY`` and ``HELP`` (Processing algorithm names and help).
 
 The catalogue is ``resources/i18n/onegrid_zh_CN.ts`` (Qt Linguist's format, compiled to .qm by
@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ET
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TS_PATH = os.path.join(ROOT, "resources", "i18n", "onegrid_zh_CN.ts")
 CONTEXT = "OneGrid"
-CALLS = {"tr", "tr_zh", "N_", "fail"}
+CALLS = {"tr", "tr_zh", "N_", "T_", "fail"}
 ATTRIBUTES = {"DISPLAY", "HELP"}
 SKIP_DIRS = {".venv", "build", "tests", "benchmarks", ".git", "demo_output", "__pycache__",
              ".qgis-settings"}

@@ -8,22 +8,26 @@ it. The Processing algorithms and the GUI translate the template with ``tr`` and
 >>> str(err)
 'Field x is missing in people'
 
-A parameter marked by :func:`N_` is translated with the template:
+A parameter marked by :func:`T_` is translated with the template:
 
->>> err = OneGridError(N_("{file} has no {what} column"), file="a.csv", what=N_("time"))
+>>> err = OneGridError(N_("{file} has no {what} column"), file="a.csv", what=T_("time"))
 >>> err.translated({"time": "时间", "{file} has no {what} column": "{file} 没有{what}列"}.get)
 'a.csv 没有时间列'
 """
 
 
-class Marked(str):
-    """A string marked translatable by :func:`N_`; as a parameter of a message it is
-    translated together with the message's template."""
-
-
 def N_(text):  # noqa: N802 (gettext's conventional name)
-    """Mark ``text`` as translatable without translating it here (a template, or a word that
-    is a parameter of another message)."""
+    """Mark ``text`` as a translatable template without translating it here."""
+    return text
+
+
+class Marked(str):
+    """A word marked translatable by :func:`T_`; as a parameter of a message it is translated
+    together with the message's template."""
+
+
+def T_(text):  # noqa: N802 (like N_)
+    """Mark a word that fills a message's placeholder: translated with that message."""
     return Marked(text)
 
 
@@ -37,7 +41,7 @@ class OneGridError(ValueError):
 
     def translated(self, translate):
         """The message in the language ``translate`` (a ``tr`` function) gives."""
-        params = {key: translate(value) if isinstance(value, Marked) else value
+        params = {key: translate(str(value)) if isinstance(value, Marked) else value
                   for key, value in self.params.items()}
         return translate(self.template).format(**params)
 

@@ -40,7 +40,7 @@ import shapely
 
 from . import coords, tables
 from .crs import is_metric, metric_crs_for_bounds
-from .errors import N_, OneGridError, check_canceled
+from .errors import N_, OneGridError, T_, check_canceled
 
 #: Default local zone of times written without one: China Standard Time.
 LOCAL_ZONE = "+08:00"
@@ -282,10 +282,10 @@ def read_track_table(path, device_field=None, time_field=None, x_field=None, y_f
     frame, used = tables.read_table(path, None if encoding in (None, "auto") else encoding)
     name = os.path.basename(os.fspath(path))
     columns = list(frame.columns)
-    device = _pick(columns, device_field, DEVICE_NAMES, N_("device id"), name)
-    when = _pick(columns, time_field, TIME_NAMES, N_("time"), name)
-    x_col = _pick(columns, x_field, tables.X_NAMES, N_("x / longitude"), name)
-    y_col = _pick(columns, y_field, tables.Y_NAMES, N_("y / latitude"), name)
+    device = _pick(columns, device_field, DEVICE_NAMES, T_("device id"), name)
+    when = _pick(columns, time_field, TIME_NAMES, T_("time"), name)
+    x_col = _pick(columns, x_field, tables.X_NAMES, T_("x / longitude"), name)
+    y_col = _pick(columns, y_field, tables.Y_NAMES, T_("y / latitude"), name)
     out = pd.DataFrame({
         "device": frame[device].astype(object),
         "time": frame[when].astype(object),

@@ -317,9 +317,9 @@
             <translation>无法为工作空间 {path} 建立索引：{error}</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis_qgis.py" line="56" />
-            <location filename="../../layers/postgis_qgis.py" line="283" />
-            <location filename="../../layers/project.py" line="54" />
+            <location filename="../../layers/postgis_qgis.py" line="55" />
+            <location filename="../../layers/postgis_qgis.py" line="275" />
+            <location filename="../../layers/project.py" line="53" />
             <source>Cannot open layer {layer} of workspace {path}</source>
             <translation>无法打开工作空间 {path} 中的图层 {layer}</translation>
         </message>
@@ -329,7 +329,7 @@
             <translation>无法打开工作空间 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis_qgis.py" line="77" />
+            <location filename="../../layers/postgis_qgis.py" line="76" />
             <location filename="../../layers/styles.py" line="507" />
             <source>Cannot store the default style of layer {layer} in {path}: {error}</source>
             <translation>无法将图层 {layer} 的默认样式保存到 {path}：{error}</translation>
@@ -1158,7 +1158,7 @@
             <translation>户均建筑面积必须大于 0，当前为 {n} m²</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="735" />
+            <location filename="../../layers/pg_analysis.py" line="730" />
             <location filename="../../processing/analysis/quality.py" line="146" />
             <source>Floor area per resident must be positive, not {n} m²</source>
             <translation>人均建筑面积必须大于 0，当前为 {n} m²</translation>
@@ -1736,7 +1736,7 @@
             <translation>图层 {layer} 没有几何，无法据此选择以米为单位的坐标系</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="914" />
+            <location filename="../../layers/pg_analysis.py" line="909" />
             <location filename="../../processing/algorithms/grid_change_impact.py" line="191" />
             <source>Layer {layer} has no grid valid on {date}</source>
             <translation>图层 {layer} 中没有在 {date} 有效的网格</translation>
@@ -1757,8 +1757,8 @@
             <translation>图层 {layer} 中没有您有权编辑的记录 {row}</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="916" />
-            <location filename="../../layers/pg_analysis.py" line="468" />
+            <location filename="../../layers/pg_analysis.py" line="911" />
+            <location filename="../../layers/pg_analysis.py" line="463" />
             <location filename="../../processing/adapter.py" line="100" />
             <source>Layer {layer} is empty</source>
             <translation>图层 {layer} 为空</translation>
@@ -1809,13 +1809,13 @@
             <translation>图层 {layer} 未接受新要素</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="921" />
+            <location filename="../../layers/pg_analysis.py" line="916" />
             <location filename="../../processing/analysis/change.py" line="161" />
             <source>Layer {layer}: feature {feature} has no {field}</source>
             <translation>图层 {layer}：要素 {feature} 缺少 {field}</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="928" />
+            <location filename="../../layers/pg_analysis.py" line="923" />
             <location filename="../../processing/analysis/change.py" line="165" />
             <source>Layer {layer}: {field} {value} is used by more than one grid (features {features})</source>
             <translation>图层 {layer}：{field} 为 {value} 的网格不止一个（要素 {features}）</translation>
@@ -2106,7 +2106,7 @@
             <translation>未指定专业网格图层</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="771" />
+            <location filename="../../layers/pg_analysis.py" line="766" />
             <location filename="../../processing/analysis/quality.py" line="184" />
             <source>No records to score</source>
             <translation>没有可评分的记录</translation>
@@ -2207,7 +2207,7 @@
             <translation>一张网面板</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="121" />
+            <location filename="../../layers/project.py" line="114" />
             <source>OneGrid workspace</source>
             <translation>一张网工作空间</translation>
         </message>
@@ -2547,7 +2547,7 @@
             <translation>记录（点图层或表格）</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="418" />
+            <location filename="../../layers/pg_analysis.py" line="413" />
             <source>Records in {system} are converted in memory, not in the database; use the in-memory path</source>
             <translation>{system} 坐标的记录只能在内存中转换，不能在数据库中转换；请使用内存计算方式</translation>
         </message>
@@ -2747,7 +2747,7 @@
             <translation>数据库中已存在模式 {schema}，请选择其他模式或允许覆盖</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="529" />
+            <location filename="../../layers/pg_analysis.py" line="524" />
             <source>Schema {schema} already has a table {table}; choose another name</source>
             <translation>模式 {schema} 中已有表 {table}，请换一个名称</translation>
         </message>
@@ -2896,7 +2896,7 @@
             <translation>表格（CSV、TXT 或 XLSX）</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="134" />
+            <location filename="../../layers/project.py" line="127" />
             <source>Tables</source>
             <translation>数据表</translation>
         </message>
@@ -3042,8 +3042,7 @@
             <translation>上下半日分界时刻必须在 0 到 24 之间，当前为 {value}</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="415" />
-            <location filename="../../processing/analysis/linking.py" line="464" />
+            <location filename="../../processing/analysis/linking.py" line="427" />
             <source>The largest distance to a building must be 0 m or more, not {n} m</source>
             <translation>到楼栋的最大距离不能小于 0 米，当前为 {n} 米</translation>
         </message>
@@ -3125,7 +3124,7 @@
             <translation>步行速度（米/秒）必须大于 0，当前为 {value}</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="740" />
+            <location filename="../../layers/pg_analysis.py" line="735" />
             <location filename="../../processing/analysis/quality.py" line="301" />
             <source>The workspace needs buildings and base grids to be scored</source>
             <translation>工作空间中须有楼栋和基础网格才能评分</translation>
@@ -3444,7 +3443,7 @@
             <translation>工作空间文件</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="44" />
+            <location filename="../../layers/project.py" line="43" />
             <location filename="../../layers/workspace.py" line="145" />
             <source>Workspace file {path} does not exist</source>
             <translation>工作空间文件 {path} 不存在</translation>
@@ -3464,12 +3463,12 @@
         <message>
             <location filename="../../layers/migrations.py" line="67" />
             <location filename="../../layers/postgis.py" line="488" />
-            <location filename="../../layers/postgis_qgis.py" line="257" />
+            <location filename="../../layers/postgis_qgis.py" line="249" />
             <source>Workspace {path} has schema version {found}, newer than this OneGrid ({supported}); update the plugin</source>
             <translation>工作空间 {path} 的数据结构版本为 {found}，高于当前一张网插件支持的版本（{supported}），请更新插件</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis_qgis.py" line="253" />
+            <location filename="../../layers/postgis_qgis.py" line="245" />
             <source>Workspace {path} has schema version {found}; the database owner upgrades it with onegrid:migrate_workspace</source>
             <translation>工作空间 {path} 的数据结构版本为 {found}；请数据库所有者用 onegrid:migrate_workspace 升级</translation>
         </message>
@@ -3490,7 +3489,7 @@
             <translation>工作空间 {path} 的数据结构已从版本 {old} 升级到 {new}</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="104" />
+            <location filename="../../layers/project.py" line="97" />
             <location filename="../../processing/algorithms/migrate_workspace.py" line="59" />
             <source>Workspace {path} upgraded from schema version {old} to {new}: {changes}</source>
             <translation>工作空间 {path} 的数据结构已从版本 {old} 升级到 {new}：{changes}</translation>
@@ -4040,7 +4039,7 @@
             <translation>{method}：{count}</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis_qgis.py" line="33" />
+            <location filename="../../layers/postgis_qgis.py" line="32" />
             <source>{name} is neither a PostgreSQL URI nor a QGIS PostgreSQL connection; known connections: {known}</source>
             <translation>{name} 既不是 PostgreSQL URI，也不是 QGIS 中的 PostgreSQL 连接；已有连接：{known}</translation>
         </message>
@@ -4103,7 +4102,7 @@
             <translation>{path} 不是 GeoPackage 工作空间</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="46" />
+            <location filename="../../layers/project.py" line="45" />
             <source>{path} is not a OneGrid workspace: it has none of the workspace layers</source>
             <translation>{path} 不是一张网工作空间：其中没有任何工作空间图层</translation>
         </message>
@@ -4154,9 +4153,9 @@
             <translation>{value} 不是月份，请写成 2026-07</translation>
         </message>
         <message>
-            <location filename="../../layers/pg_analysis.py" line="412" />
-            <location filename="../../layers/pg_analysis.py" line="732" />
+            <location filename="../../layers/pg_analysis.py" line="727" />
             <location filename="../../processing/algorithms/base.py" line="48" />
+            <location filename="../../processing/analysis/entrances.py" line="115" />
             <source>{value} is not a valid {parameter}; choose one of: {options}</source>
             <translation>{value} 不是有效的 {parameter}，请选择以下之一：{options}</translation>
         </message>
