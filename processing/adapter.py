@@ -184,6 +184,21 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
     return dest
 
 
+def table_to_sink(alg, parameters, name, context, table, key=None, polygons=None,
+                  polygon_key=None):
+    """Write a table of one row per grid (or community) to the sink ``name``: with each row's
+    polygon, matched as text on ``table[key]`` = ``polygons[polygon_key]``, when ``polygons``
+    is given (rows without a match get no geometry), else as a table without geometry."""
+    if polygons is None:
+        return frame_to_sink(alg, parameters, name, context, pd.DataFrame(table),
+                             wkb_type=QgsWkbTypes.NoGeometry)
+    shape_of = dict(zip(polygons[polygon_key].astype(str), polygons.geometry.values))
+    shapes = [None if k is None else shape_of.get(str(k)) for k in table[key]]
+    out = gpd.GeoDataFrame(table, geometry=shapes, crs=polygons.crs)
+    return frame_to_sink(alg, parameters, name, context, out,
+                         wkb_type=QgsWkbTypes.MultiPolygon)
+
+
 #: A GeoPackage sink takes a field called fid as the feature id. A frame with one row per source
 #: feature keeps its fid that way (the output ids are the input ids); a frame whose fid repeats
 #: (several pieces of one feature) would lose the repeated rows, so it is written under this name.

@@ -1,6 +1,5 @@
 """onegrid:camera_coverage — covered share per grid and target class, blind spots."""
 import numpy as np
-import geopandas as gpd
 import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
@@ -122,15 +121,11 @@ class CameraCoverage(OneGridAlgorithm):
             feedback.pushInfo(tr("{layer}: {share} % covered").format(
                 layer=name, share=round(share, 1)))
         if grids is not None:
-            keys = grids[field] if field else pd.Series(grids.index, index=grids.index)
-            geometry = dict(zip(keys.astype(str), grids.geometry))
-            summary = gpd.GeoDataFrame(summary, geometry=summary["grid"].map(geometry),
-                                       crs=crs)
-            out = adapter.frame_to_sink(self, parameters, "OUTPUT", context, summary,
-                                        wkb_type=QgsWkbTypes.MultiPolygon)
+            keyed = grids.assign(_grid_key=grids[field] if field else grids.index)
+            out = adapter.table_to_sink(self, parameters, "OUTPUT", context, summary, "grid",
+                                        keyed, "_grid_key")
         else:
-            out = adapter.frame_to_sink(self, parameters, "OUTPUT", context,
-                                        pd.DataFrame(summary), wkb_type=QgsWkbTypes.NoGeometry)
+            out = adapter.table_to_sink(self, parameters, "OUTPUT", context, summary)
         results = {"OUTPUT": out}
         if parameters.get("REDUNDANCY") is not None:
             table = result["targets"].copy()

@@ -1,5 +1,4 @@
 """onegrid:data_quality — linkage and validity scorecard per grid or community."""
-import geopandas as gpd
 import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
@@ -156,14 +155,10 @@ class DataQuality(OneGridAlgorithm):
         if workspace or database and not linked_layers:
             polygons = layers["base_grids"] if group_by == "grid" else layers["communities"]
             field = "grid_code" if group_by == "grid" else "code"
-            geometry = dict(zip(polygons[field].astype(str), polygons.geometry))
-            shapes = table[key].map(lambda g: geometry.get(str(g)) if g is not None else None)
-            out = gpd.GeoDataFrame(table, geometry=list(shapes), crs=polygons.crs)
-            dest = adapter.frame_to_sink(self, parameters, "OUTPUT", context, out,
-                                         wkb_type=QgsWkbTypes.MultiPolygon)
+            dest = adapter.table_to_sink(self, parameters, "OUTPUT", context, table, key,
+                                         polygons, field)
         else:
-            dest = adapter.frame_to_sink(self, parameters, "OUTPUT", context,
-                                         pd.DataFrame(table), wkb_type=QgsWkbTypes.NoGeometry)
+            dest = adapter.table_to_sink(self, parameters, "OUTPUT", context, table)
         results = {"OUTPUT": dest}
         if parameters.get("PROBLEMS") is not None:
             problems = card.problems.copy()

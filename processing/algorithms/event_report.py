@@ -15,7 +15,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber,
                        QgsWkbTypes)
 
 from ...i18n import tr
-from ..adapter import frame_to_sink, parameter_frame
+from ..adapter import frame_to_sink, parameter_frame, table_to_sink
 from ..analysis import events as ev
 from ..analysis.change import grids_at
 from ..analysis.errors import N_, OneGridError
@@ -118,13 +118,10 @@ class EventReport(OneGridAlgorithm):
                 feedback.pushWarning(tr("{count} grid codes of the events are not in the "
                                         "grids: {codes}").format(
                     count=len(missing), codes=", ".join(map(str, missing[:20]))))
-            per_grid = gpd.GeoDataFrame(per_grid, geometry=[
-                shape_of.get(g) for g in per_grid["grid_code"]], crs=grids.crs)
-            grid_out = frame_to_sink(self, parameters, "GRID_OUTPUT", context, per_grid,
-                                     wkb_type=QgsWkbTypes.MultiPolygon)
+            grid_out = table_to_sink(self, parameters, "GRID_OUTPUT", context, per_grid,
+                                     "grid_code", shapes, grid_field)
         else:
-            grid_out = frame_to_sink(self, parameters, "GRID_OUTPUT", context, per_grid,
-                                     wkb_type=QgsWkbTypes.NoGeometry)
+            grid_out = table_to_sink(self, parameters, "GRID_OUTPUT", context, per_grid)
         spatial = isinstance(events, gpd.GeoDataFrame) and events.geometry.name in events
         rows = invalid.assign(message=[tr(t).format(**p) for t, p in zip(
             invalid["template"], invalid["params"])])
