@@ -1,11 +1,14 @@
 """A small workspace with real buildings, plots and streets (Prague Bubenec, from momepy's
 bubenec.gpkg) and a few synthetic records (flagged synthetic=1) for the GUI tests."""
+import time
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
+from qgis.core import QgsApplication
+from qgis.PyQt import sip
 
 from onegrid.layers import styles
 from onegrid.layers.io import append_frame
@@ -84,11 +87,46 @@ def bubenec_workspace(tmp_path, qgis_app):
     return path
 
 
+def settle_canvas():
+    """Let the map canvas finish the render it is running and stop it from starting another
+    on the project's layers: QGIS cancels canvas jobs before it closes a project, because a
+    render still running on deleted layers crashes (QGIS issue 44144); a test that clears the
+    project does the same."""
+    from qgis.utils import iface
+
+    canvas = iface.mapCanvas() if iface is not None else None
+    if canvas is None or sip.isdeleted(canvas):
+        return
+    canvas.waitWhileRendering()
+    canvas.setLayers([])
+    canvas.waitWhileRendering()
+
+
+def wait_for_tasks(timeout_s=60):
+    """Cancel the background tasks still running and wait until they are gone."""
+    manager = QgsApplication.taskManager()
+    manager.cancelAll()
+    deadline = time.monotonic() + timeout_s
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    QgsApplication.processEvents()
+
+
+def clear_project(project):
+    """Clear ``project`` once no render and no background task can still touch its layers."""
+    settle_canvas()
+    wait_for_tasks()
+    project.clear()
+    QgsApplication.processEvents()
+
+
 def close_panel(widget, project):
     """Tear down a dock panel made by a test: clean it up, roll back edits, clear the project."""
     widget.cleanup()
-    widget.deleteLater()
     for layer in project.mapLayers().values():
         if layer.isEditable():
             layer.rollBack()
-    project.clear()
+    clear_project(project)
+    widget.deleteLater()
+    QgsApplication.processEvents()

@@ -12,6 +12,8 @@ from onegrid.layers import schema
 from onegrid.layers.workspace import layer_counts
 from onegrid.scripts.desktop import DesktopError, grab_desktop, qgis_language
 
+from .conftest import clear_project
+
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
@@ -112,11 +114,11 @@ def test_desktop_loads_a_project(bubenec_workspace, tmp_path):
     from onegrid.layers.project import add_workspace_to_project
 
     project = QgsProject.instance()
-    project.clear()
+    clear_project(project)
     add_workspace_to_project(bubenec_workspace, project, language="en")
     qgz = tmp_path / "bubenec.qgz"
     assert project.write(str(qgz))
-    project.clear()
+    clear_project(project)
 
     png, out = tmp_path / "project.png", tmp_path / "project.json"
     result = grab_desktop(qgz, png, out, language="en", timeout=120,

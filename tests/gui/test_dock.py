@@ -11,15 +11,17 @@ from onegrid.layers import schema
 from onegrid.layers.project import add_workspace_to_project, remove_workspace
 from onegrid.layers.workspace import create_workspace
 
+from .conftest import clear_project, settle_canvas
+
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def project(qgis_app):
     project = QgsProject.instance()
-    project.clear()
+    clear_project(project)
     yield project
-    project.clear()
+    clear_project(project)
 
 
 @pytest.fixture
@@ -199,6 +201,7 @@ def test_new_workspace_through_processing(dock, project, tmp_path, qgis_processi
 
 def test_project_clear_resets_the_dock(dock, project, bubenec_workspace):
     assert dock.open_workspace(str(bubenec_workspace))
+    settle_canvas()
     project.clear()
     assert dock.workspace_path is None
     assert dock.layer_table.rowCount() == 0
@@ -209,6 +212,7 @@ def test_reading_a_project_lists_its_workspace(dock, project, bubenec_workspace,
     add_workspace_to_project(bubenec_workspace, project, language="zh")
     qgz = tmp_path / "demo.qgz"
     assert project.write(str(qgz))
+    settle_canvas()
     project.clear()
     assert dock.workspace_path is None
     assert project.read(str(qgz))

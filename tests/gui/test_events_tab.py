@@ -20,7 +20,7 @@ from onegrid.layers.io import append_frame
 from onegrid.layers.project import add_workspace_to_project
 from onegrid.layers.workspace import create_workspace
 
-from .conftest import close_panel
+from .conftest import clear_project, close_panel
 
 pytestmark = pytest.mark.gui
 
@@ -48,7 +48,7 @@ def make_workspace(path):
 @pytest.fixture
 def panel(qgis_iface, qgis_canvas, tmp_path):
     project = QgsProject.instance()
-    project.clear()
+    clear_project(project)
     path = make_workspace(tmp_path / "events.gpkg")
     add_workspace_to_project(path, project, language="en")
     qgis_canvas.resize(400, 300)

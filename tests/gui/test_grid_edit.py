@@ -15,7 +15,7 @@ from onegrid.layers.io import append_frame
 from onegrid.layers.project import add_workspace_to_project
 from onegrid.layers.workspace import create_workspace
 
-from .conftest import close_panel
+from .conftest import clear_project, close_panel
 
 pytestmark = pytest.mark.gui
 
@@ -53,7 +53,7 @@ def make_workspace(path, overlap=0.0):
 @pytest.fixture
 def panel(qgis_iface, qgis_canvas, tmp_path, request):
     project = QgsProject.instance()
-    project.clear()
+    clear_project(project)
     overlap = getattr(request, "param", 0.0)
     path = make_workspace(tmp_path / "edit.gpkg", overlap)
     add_workspace_to_project(path, project, language="en")

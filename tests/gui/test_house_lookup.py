@@ -19,7 +19,7 @@ from onegrid.processing.analysis import idcard
 from onegrid.processing.analysis import synthetic as syn
 from onegrid.processing.analysis.crs import to_metric
 
-from .conftest import close_panel
+from .conftest import clear_project, close_panel, settle_canvas
 
 pytestmark = pytest.mark.gui
 
@@ -75,7 +75,7 @@ def panel(qgis_iface, qgis_canvas, workspace):
     path, _people = workspace
     QgsSettings().remove(SHOW_PERSONAL_KEY)
     project = QgsProject.instance()
-    project.clear()
+    clear_project(project)
     add_workspace_to_project(path, project, language="en")
     qgis_canvas.resize(500, 500)
     qgis_canvas.show()
@@ -273,7 +273,7 @@ def test_dock_opening_a_workspace_indexes_it_and_a_search_waits(qgis_iface, qgis
 
     path, people = workspace
     project = QgsProject.instance()
-    project.clear()
+    clear_project(project)
     dock = OneGridDock(qgis_iface)
     widget = HouseLookupPanel(qgis_iface, dock)
     try:
@@ -288,14 +288,15 @@ def test_dock_opening_a_workspace_indexes_it_and_a_search_waits(qgis_iface, qgis
         assert widget.hits.topLevelItem(0).text(0) == person["name"]
         fid = widget.index.building_fid(person["building_code"])
         assert widget.buildings_layer().selectedFeatureIds() == [fid]
+        settle_canvas()
         project.clear()
         assert widget.index is None and widget.status_label.text() == "No workspace open"
     finally:
         widget.cleanup()
         dock.cleanup()
+        clear_project(project)
         widget.deleteLater()
         dock.deleteLater()
-        project.clear()
 
 
 def test_events_of_a_building_by_location(panel, workspace):
