@@ -11,13 +11,17 @@ import os
 import numpy as np
 import pandas as pd
 import geopandas as gpd
+import pyogrio
 import shapely
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest,
                        QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsProcessingException, QgsProviderRegistry, QgsWkbTypes)
+                       QgsProcessingContext, QgsProcessingException,
+                       QgsProcessingFeatureSourceDefinition, QgsProcessingOutputLayerDefinition,
+                       QgsProcessingUtils, QgsProviderRegistry, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..i18n import tr
+from .analysis import fastread
 from .analysis.errors import N_, OneGridError
 
 
@@ -62,8 +66,15 @@ def source_to_frame(source, name, feedback=None, attributes=None):
     if has_geometry and crs is None and len(ids):
         raise OneGridError(N_("Layer {layer} has no coordinate reference system"), layer=name)
     frame = pd.DataFrame(rows, columns=names, index=pd.Index(ids, name="fid"))
-    if not has_geometry:
+    return _with_geometries(frame, geoms if has_geometry else None, crs, name, feedback)
+
+
+def _with_geometries(frame, geoms, crs, name, feedback):
+    """``frame`` (indexed by feature id) with ``geoms`` (None: a table), invalid ones
+    repaired with ``make_valid`` and reported."""
+    if geoms is None:
         return gpd.GeoDataFrame(frame)
+    ids = frame.index
     geoms = np.asarray(geoms, dtype=object)
     present = ~shapely.is_missing(geoms)
     invalid = present & ~shapely.is_valid(geoms)
@@ -81,6 +92,140 @@ def source_to_frame(source, name, feedback=None, attributes=None):
     return result
 
 
+#: Field types whose values GDAL gives as QGIS's feature API does once converted by
+#: :func:`_as_feature_api`; a layer with other fields is read through QGIS.
+_DIRECT_TYPES = {QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong,
+                 QVariant.Double, QVariant.String, QVariant.Date, QVariant.DateTime,
+                 QVariant.Bool}
+_INTEGER_TYPES = {QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong}
+
+
+def direct_gpkg(alg, parameters, name, context):
+    """(path, table, layer) when the source parameter ``name`` is a whole GeoPackage layer
+    on disk that GDAL can read at once with what QGIS's feature API would give: an OGR
+    layer without a filter, not being edited, no selection or feature limit asked for, no
+    curves. None otherwise (the layer is read through QGIS)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1:
+            return None
+        if value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck:
+            return None
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isEditable() or QgsWkbTypes.isCurvedType(layer.wkbType()):
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path"), parts.get("layerName")
+    if not path or not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    if parts.get("layerId") is not None or parts.get("subset"):
+        return None
+    if not table:
+        tables = pyogrio.list_layers(path)
+        if len(tables) != 1:
+            return None
+        table = str(tables[0][0])
+    return path, table, layer
+
+
+class _Declined(Exception):
+    """A layer :func:`read_direct` leaves to QGIS's feature API."""
+
+
+def _as_feature_api(frame, names, types):
+    """The attribute columns ``names`` of a frame read by GDAL, typed as
+    :func:`source_to_frame` types them (Python values through pandas' inference): whole
+    numbers as int64 (float64 when some are missing), dates as ``datetime.date``, date-times
+    as naive datetime64[us] (UTC ones keep their UTC clock time, as QGIS gives them), booleans
+    as bool (objects when some are missing), a column with no value at all as None objects.
+    Raises :class:`_Declined` for date-times with another offset than UTC."""
+    columns = {}
+    for column, qtype in zip(names, types):
+        values = frame[column]
+        missing = values.isna().to_numpy()
+        if missing.all():
+            columns[column] = np.full(len(values), None, dtype=object)
+        elif qtype == QVariant.Date:
+            days = pd.to_datetime(values).dt.date.to_numpy(dtype=object, copy=True)
+            days[missing] = None
+            columns[column] = days
+        elif qtype == QVariant.DateTime:
+            if not pd.api.types.is_datetime64_any_dtype(values):
+                raise _Declined()  # mixed offsets: GDAL gives text
+            tz = getattr(values.dtype, "tz", None)
+            if tz is not None:
+                if str(tz) != "UTC":
+                    raise _Declined()
+                values = values.dt.tz_convert(None)
+            columns[column] = values.to_numpy(dtype="datetime64[us]")
+        elif qtype == QVariant.Bool:
+            flags = values.to_numpy(dtype=object)
+            columns[column] = (flags.astype(bool) if not missing.any()
+                               else np.where(missing, None, flags.astype(bool)).astype(object))
+        elif qtype in _INTEGER_TYPES:
+            columns[column] = (values.to_numpy(dtype=np.float64) if missing.any()
+                               else values.to_numpy(dtype=np.int64))
+        elif qtype == QVariant.Double:
+            columns[column] = values.to_numpy(dtype=np.float64)
+        else:
+            text = values.to_numpy(dtype=object, copy=True)
+            text[missing] = None
+            columns[column] = text
+    return pd.DataFrame(columns, columns=names, index=frame.index)
+
+
+def read_direct(alg, parameters, name, context, feedback, layer_title, attributes=None):
+    """The source parameter ``name`` read by GDAL (:func:`direct_gpkg`), the frame that
+    :func:`source_to_frame` would give; None when it cannot be read that way."""
+    found = direct_gpkg(alg, parameters, name, context)
+    if found is None:
+        return None
+    path, table, layer = found
+    fields = layer.fields()
+    names = list(attributes) if attributes is not None else fields.names()
+    if any(fields.lookupField(n) < 0 for n in names):
+        return None
+    if any(fields.fieldOrigin(fields.lookupField(n)) != QgsFields.OriginProvider
+           for n in names):
+        return None  # virtual (expression) or joined fields are QGIS's
+    types = [fields.field(n).type() for n in names]
+    if any(t not in _DIRECT_TYPES for t in types):
+        return None
+    has_geometry = layer.wkbType() != QgsWkbTypes.NoGeometry
+    # QGIS shows a GeoPackage's feature id column as a field; GDAL gives it as the fids.
+    fid_column = pyogrio.read_info(path, layer=table).get("fid_column") or ""
+    columns = [n for n in names if n.lower() != fid_column.lower()]
+    if has_geometry and QgsWkbTypes.flatType(layer.wkbType()) == QgsWkbTypes.Point:
+        read = fastread.read_points(path, table, columns, fids=True)
+    else:
+        read = pyogrio.read_dataframe(path, layer=table, columns=columns, fid_as_index=True,
+                                      read_geometry=has_geometry)
+    if not len(read):
+        return None
+    for n in names:
+        if n not in columns:
+            read[n] = read.index.to_numpy(dtype=np.int64)
+    try:
+        frame = _as_feature_api(read, names, types)
+    except _Declined:
+        return None
+    frame.index = pd.Index(read.index.to_numpy(dtype=np.int64), name="fid")
+    if not has_geometry:
+        return gpd.GeoDataFrame(frame)
+    geoms = read.geometry.to_numpy()
+    if context.invalidGeometryCheck() != QgsFeatureRequest.GeometryNoCheck:
+        # QGIS skips or refuses invalid geometries then: leave that to it.
+        present = ~shapely.is_missing(geoms)
+        if (present & ~shapely.is_valid(geoms)).any():
+            return None
+    crs = crs_string(layer.crs())
+    if crs is None:
+        return None
+    return _with_geometries(frame, geoms, crs, layer_title, feedback)
+
+
 def parameter_frame(alg, parameters, name, context, feedback, required_fields=(),
                     allow_empty=False):
     """The source parameter ``name`` as a GeoDataFrame, checked for fields and emptiness."""
@@ -95,7 +240,9 @@ def parameter_frame(alg, parameters, name, context, feedback, required_fields=()
             raise OneGridError(N_("Layer {layer} has no field {field}; its fields are: "
                                   "{fields}"), layer=layer, field=field,
                                fields=", ".join(fields.names()))
-    frame = source_to_frame(source, layer, feedback)
+    frame = read_direct(alg, parameters, name, context, feedback, layer)
+    if frame is None:
+        frame = source_to_frame(source, layer, feedback)
     if not allow_empty and len(frame) == 0:
         raise OneGridError(N_("Layer {layer} is empty"), layer=layer)
     frame.attrs["layer_name"] = layer
@@ -150,6 +297,7 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
     ``wkb_type`` defaults to the first geometry's type promoted to multi; ``crs`` (a
     QgsCoordinateReferenceSystem or string) to the frame's CRS.
     """
+    given_fields = fields is not None
     if fields is None:
         frame = _without_fid(frame)
     fields = fields or fields_for(frame)
@@ -163,6 +311,10 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
         if spatial and frame.geometry.notna().any():
             first = frame.geometry[frame.geometry.notna()].iloc[0]
             wkb_type = QgsWkbTypes.multiType(QgsWkbTypes.parseType(first.geom_type))
+    if not given_fields:
+        written = write_direct(alg, parameters, name, context, frame, wkb_type, crs)
+        if written is not None:
+            return written
     sink, dest = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
     if sink is None:
         raise QgsProcessingException(tr("Cannot create the output {name}").format(name=name))
@@ -182,6 +334,122 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
             feature.setGeometry(geometry)
         sink.addFeature(feature, QgsFeatureSink.FastInsert)
     return dest
+
+
+#: Geometry types :func:`write_direct` writes (2D only), by QGIS type.
+_DIRECT_GEOMETRY = {QgsWkbTypes.Point: "Point", QgsWkbTypes.MultiPoint: "MultiPoint",
+                    QgsWkbTypes.LineString: "LineString",
+                    QgsWkbTypes.MultiLineString: "MultiLineString",
+                    QgsWkbTypes.Polygon: "Polygon", QgsWkbTypes.MultiPolygon: "MultiPolygon"}
+
+
+def _gpkg_destination(parameters, name):
+    """(path, definition) when the sink parameter ``name`` asks for a new GeoPackage file
+    (a plain ``*.gpkg`` path, no layer name, no creation options); else None."""
+    value = parameters.get(name)
+    definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
+    if definition is not None:
+        if definition.createOptions:
+            return None
+        value = definition.sink.staticValue()
+    if not isinstance(value, str):
+        return None
+    path = value.strip()
+    if not path.lower().endswith(".gpkg") or "|" in path:
+        return None
+    if path.lower().startswith(("ogr:", "memory:", "postgres", "spatialite:")):
+        return None
+    return path, definition
+
+
+def _direct_columns(frame):
+    """The attribute columns of ``frame`` as GDAL writes them with the field types
+    :func:`fields_for` gives (ints as int64; a unique integer ``fid`` becomes the feature
+    ids, as in the sink); None when a column is of another kind (dates, mixed objects)."""
+    columns = {}
+    geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
+    for column, dtype in frame.dtypes.items():
+        if column == geometry:
+            continue
+        if not isinstance(column, str):
+            return None
+        values = frame[column]
+        if column.lower() == "fid":  # the feature ids, as the sink takes them
+            if not pd.api.types.is_integer_dtype(dtype) or not values.is_unique:
+                return None
+        if isinstance(dtype, pd.api.extensions.ExtensionDtype) and values.isna().any() \
+                and not pd.api.types.is_string_dtype(dtype):
+            return None  # nullable ints or booleans with gaps: the sink writes them
+        if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_float_dtype(dtype):
+            columns[column] = values.to_numpy()
+        elif pd.api.types.is_integer_dtype(dtype):
+            columns[column] = values.to_numpy(dtype=np.int64)
+        elif pd.api.types.is_datetime64_dtype(dtype):
+            columns[column] = values.to_numpy()
+        elif pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+            text = values.to_numpy(dtype=object, copy=True)
+            text[values.isna().to_numpy()] = None
+            columns[column] = text
+        else:
+            return None
+    return columns
+
+
+def write_direct(alg, parameters, name, context, frame, wkb_type, crs):
+    """Write ``frame`` with GDAL when the sink parameter ``name`` is a new GeoPackage file and
+    the frame holds only what the sink would write the same way (see :func:`_direct_columns`,
+    2D geometries of ``wkb_type``); returns the destination (None: use QGIS's sink).
+
+    The file is replaced as QGIS's sink replaces it, its layer named after the file, and
+    the layer is loaded on completion when the parameter asks for it."""
+    found = _gpkg_destination(parameters, name)
+    if found is None or not crs.isValid() and wkb_type != QgsWkbTypes.NoGeometry:
+        return None
+    path, definition = found
+    if wkb_type != QgsWkbTypes.NoGeometry and wkb_type not in _DIRECT_GEOMETRY:
+        return None
+    columns = _direct_columns(frame)
+    if columns is None:
+        return None
+    spatial = isinstance(frame, gpd.GeoDataFrame) and frame._geometry_column_name in frame
+    table = os.path.splitext(os.path.basename(path))[0]
+    if wkb_type == QgsWkbTypes.NoGeometry:
+        out = pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
+        geometry_type = None
+    else:
+        if not spatial:
+            return None
+        geoms = frame.geometry.to_numpy()
+        want = _DIRECT_GEOMETRY[wkb_type]
+        multi = want.startswith("Multi")
+        single_id = shapely.GeometryType[want.replace("Multi", "").upper()].value
+        want_id = shapely.GeometryType[want.upper()].value
+        types = shapely.get_type_id(geoms)  # -1 for a missing geometry
+        present = types >= 0
+        allowed = {want_id, single_id} if multi else {want_id}
+        if not set(np.unique(types[present]).tolist()) <= allowed:
+            return None
+        if shapely.has_z(geoms[present]).any():
+            return None
+        single = np.flatnonzero(types == single_id) if multi else []
+        if len(single):  # promoted to multi, as the sink does
+            make = {"MultiPoint": shapely.multipoints, "MultiLineString":
+                    shapely.multilinestrings, "MultiPolygon": shapely.multipolygons}[want]
+            geoms = geoms.copy()
+            geoms[single] = make(geoms[single], indices=np.arange(len(single)))
+        out = gpd.GeoDataFrame(columns, geometry=geoms, index=pd.RangeIndex(len(frame)),
+                               crs=crs.toWkt())
+        geometry_type = want
+    if os.path.exists(path):
+        os.remove(path)
+    pyogrio.write_dataframe(out, path, layer=table, driver="GPKG",
+                            geometry_type=geometry_type)
+    if definition is not None and definition.destinationProject is not None:
+        details = QgsProcessingContext.LayerDetails(
+            definition.destinationName or alg.parameterDefinition(name).description(),
+            definition.destinationProject, name, QgsProcessingUtils.LayerHint.Vector)
+        context.addLayerToLoadOnCompletion(path, details)
+    return path
 
 
 def table_to_sink(alg, parameters, name, context, table, key=None, polygons=None,

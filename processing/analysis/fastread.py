@@ -45,9 +45,10 @@ def _buffer(view, i, dtype, start, count):
     return data[start:start + count]
 
 
-def _read_arrow(path, layer, columns):
+def _read_arrow(path, layer, columns, fids=False):
     if na is None:
         raise _Unsupported()
+    fid_parts = []
     with pyogrio.raw.open_arrow(path, layer=layer, columns=columns, return_fids=True,
                                 batch_size=1 << 18) as (meta, stream):
         if (meta.get("geometry_type") or "").replace("Multi", "") not in ("Point",):
@@ -80,6 +81,14 @@ def _read_arrow(path, layer, columns):
             if np.isnan(xy).any():
                 raise _Unsupported()  # POINT EMPTY
             xy_parts.append(shapely.points(xy))
+            if fids:
+                fid_name = meta.get("fid_column") or "OGC_FID"
+                if fid_name not in names:
+                    raise _Unsupported()
+                child = array.child(names.index(fid_name)).view()
+                if array.schema.child(names.index(fid_name)).format != "l" or child.null_count:
+                    raise _Unsupported()
+                fid_parts.append(_buffer(child, 1, np.int64, child.offset, child.length).copy())
             for c in columns:
                 child = array.child(names.index(c)).view()
                 fmt = array.schema.child(names.index(c)).format
@@ -90,16 +99,22 @@ def _read_arrow(path, layer, columns):
     points = (np.concatenate(xy_parts) if xy_parts else np.zeros(0, dtype=object))
     data = {c: (np.concatenate(col_parts[c]) if col_parts[c] else np.zeros(0))
             for c in columns}
-    frame = pd.DataFrame(data, index=pd.RangeIndex(len(points)))
+    if fids:
+        index = pd.Index(np.concatenate(fid_parts) if fid_parts else np.zeros(0, np.int64),
+                         name="fid")
+    else:
+        index = pd.RangeIndex(len(points))
+    frame = pd.DataFrame(data, index=index)
     return gpd.GeoDataFrame(frame, geometry=points, crs=meta["crs"])
 
 
-def read_points(path, layer=None, columns=()):
+def read_points(path, layer=None, columns=(), fids=False):
     """The point layer ``layer`` of ``path`` with ``columns``, as
-    ``pyogrio.read_dataframe(path, layer=layer, columns=columns)`` returns it, read faster
-    when it can be (see the module)."""
+    ``pyogrio.read_dataframe(path, layer=layer, columns=columns, fid_as_index=fids)``
+    returns it, read faster when it can be (see the module). With ``fids`` the index holds
+    the feature ids (named ``fid``)."""
     columns = list(columns)
     try:
-        return _read_arrow(path, layer, columns)
-    except _Unsupported:
-        return pyogrio.read_dataframe(path, layer=layer, columns=columns)
+        return _read_arrow(path, layer, columns, fids)
+    except (_Unsupported, RuntimeError):  # RuntimeError: GDAL declines its Arrow API here
+        return pyogrio.read_dataframe(path, layer=layer, columns=columns, fid_as_index=fids)

@@ -142,3 +142,117 @@ def test_date_columns_read_from_qgis_are_written_as_dates(qgis_app, tmp_path):
     assert rows[0][1].toPyDateTime() == datetime.datetime(2026, 11, 1, 8, 30)
     assert isinstance(rows[1][0], QVariant) and rows[1][0].isNull()
     assert isinstance(rows[1][1], QVariant) and rows[1][1].isNull()
+
+
+def _direct_and_api(path, table, context=None):
+    """The layer ``table`` of ``path`` read by GDAL (read_direct, None when it declines) and
+    through QGIS's feature API (source_to_frame of the same source), as link_records'
+    RECORDS parameter."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    from onegrid.processing.adapter import read_direct
+
+    alg = QgsApplication.processingRegistry().algorithmById("onegrid:link_records")
+    context = context or QgsProcessingContext()
+    parameters = {"RECORDS": f"{path}|layername={table}"}
+    direct = read_direct(alg, parameters, "RECORDS", context, None, table)
+    source = alg.parameterAsSource(parameters, "RECORDS", context)
+    return direct, source_to_frame(source, table)
+
+
+def test_read_direct_equals_the_feature_api_on_every_demo_layer(onegrid_provider, demo_gpkg):
+    """Every layer of the demo workspace (real Helsinki geometry, synthetic registers with
+    dates and UTC date-times, ints with gaps, empty columns): read by GDAL, the same frame
+    as through QGIS."""
+    import pandas as pd
+    import pyogrio
+    from qgis.core import QgsVectorLayer
+
+    direct_tables = []
+    for table in [str(name) for name, _type in pyogrio.list_layers(str(demo_gpkg))]:
+        layer = QgsVectorLayer(f"{demo_gpkg}|layername={table}", table, "ogr")
+        if not layer.isValid() or layer.featureCount() == 0:
+            continue
+        direct, api = _direct_and_api(demo_gpkg, table)
+        assert direct is not None, table
+        direct_tables.append(table)
+        pd.testing.assert_frame_equal(direct.drop(columns="geometry", errors="ignore"),
+                                      api.drop(columns="geometry", errors="ignore"))
+        if "geometry" in api:
+            assert direct.crs == api.crs
+            assert shapely.equals_exact(direct.geometry.values, api.geometry.values,
+                                        tolerance=0).all(), table
+    assert {"buildings", "people", "households", "parcels", "base_grids"} <= set(direct_tables)
+
+
+def test_read_direct_declines_a_filtered_or_edited_layer(onegrid_provider, demo_gpkg):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
+
+    from onegrid.processing.adapter import read_direct
+
+    alg = QgsApplication.processingRegistry().algorithmById("onegrid:link_records")
+    layer = QgsVectorLayer(f"{demo_gpkg}|layername=buildings", "buildings", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    try:
+        assert read_direct(alg, {"RECORDS": layer.id()}, "RECORDS", context, None, "b") is not None
+        layer.setSubsetString("fid < 10")
+        assert read_direct(alg, {"RECORDS": layer.id()}, "RECORDS", context, None, "b") is None
+        layer.setSubsetString("")
+        layer.startEditing()
+        assert read_direct(alg, {"RECORDS": layer.id()}, "RECORDS", context, None, "b") is None
+        layer.rollBack()
+        from qgis.core import QgsProcessingFeatureSourceDefinition
+        selected = QgsProcessingFeatureSourceDefinition(layer.id(), True)
+        assert read_direct(alg, {"RECORDS": selected}, "RECORDS", context, None, "b") is None
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+@pytest.mark.parametrize("table", ["households", "people"])
+def test_direct_gpkg_output_equals_qgis_sink(run_alg, demo_gpkg, tmp_path, monkeypatch, table):
+    """link_records on the demo's households and people (text, whole numbers with gaps,
+    date-times): written straight to a GeoPackage by GDAL when the output is a new .gpkg
+    file, the same fields, feature ids, values and points as QGIS's own sink writes into a
+    memory layer. People carry birth dates (Python dates), which GDAL would not type the same:
+    they go through the sink."""
+    from qgis.core import QgsVectorLayer
+
+    from onegrid.processing import adapter
+
+    direct = []
+    write_direct = adapter.write_direct
+
+    def spy(*args):
+        written = write_direct(*args)
+        direct.append(written is not None)
+        return written
+
+    monkeypatch.setattr(adapter, "write_direct", spy)
+    ws = f"{demo_gpkg}|layername="
+    params = {"RECORDS": ws + table, "KIND": table, "BUILDINGS": ws + "buildings",
+              "PARCELS": ws + "parcels", "GRIDS": ws + "base_grids"}
+    by_gdal, _ = run_alg("onegrid:link_records", dict(
+        params, OUTPUT=str(tmp_path / "linked.gpkg"), UNMATCHED=str(tmp_path / "un.gpkg")))
+    assert direct[0] is (table == "households")
+    by_qgis, _ = run_alg("onegrid:link_records", dict(
+        params, OUTPUT="memory:", UNMATCHED="memory:"))
+    for key in ("OUTPUT", "UNMATCHED"):
+        file_layer = QgsVectorLayer(by_gdal[key], key, "ogr")
+        memory_layer = by_qgis[key]
+        if not isinstance(memory_layer, QgsVectorLayer):
+            from qgis.core import QgsProcessingUtils
+            memory_layer = QgsProcessingUtils.mapLayerFromString(memory_layer, None)
+        assert file_layer.isValid()
+        names = [f.name() for f in memory_layer.fields()]
+        assert [f.name() for f in file_layer.fields()] == names
+        assert ([f.type() for f in file_layer.fields()]
+                == [f.type() for f in memory_layer.fields()])
+        assert file_layer.featureCount() == memory_layer.featureCount()
+        mine = {f.id(): f for f in file_layer.getFeatures()}
+        for feature in memory_layer.getFeatures():
+            other = mine[feature["fid"]] if "fid" in names else None
+            assert other is not None
+            assert other.attributes() == feature.attributes()
+            assert other.geometry().equals(feature.geometry())
