@@ -437,8 +437,9 @@ def write_direct(alg, parameters, name, context, frame, wkb_type, crs):
                     shapely.multilinestrings, "MultiPolygon": shapely.multipolygons}[want]
             geoms = geoms.copy()
             geoms[single] = make(geoms[single], indices=np.arange(len(single)))
+        # an EPSG code where there is one: GDAL would register the WKT as a custom CRS
         out = gpd.GeoDataFrame(columns, geometry=geoms, index=pd.RangeIndex(len(frame)),
-                               crs=crs.toWkt())
+                               crs=crs_string(crs))
         geometry_type = want
     if os.path.exists(path):
         os.remove(path)

@@ -256,3 +256,15 @@ def test_direct_gpkg_output_equals_qgis_sink(run_alg, demo_gpkg, tmp_path, monke
             assert other is not None
             assert other.attributes() == feature.attributes()
             assert other.geometry().equals(feature.geometry())
+
+
+def test_direct_gpkg_output_keeps_the_epsg_code(run_alg, demo_gpkg, tmp_path):
+    import pyogrio
+
+    ws = f"{demo_gpkg}|layername="
+    results, _ = run_alg("onegrid:link_records", {
+        "RECORDS": ws + "households", "KIND": "households", "BUILDINGS": ws + "buildings",
+        "GRIDS": ws + "base_grids", "OUTPUT": str(tmp_path / "linked.gpkg")})
+    source = pyogrio.read_info(str(demo_gpkg), layer="households")["crs"]
+    assert pyogrio.read_info(results["OUTPUT"])["crs"] == source
+    assert source.startswith("EPSG:")
