@@ -318,21 +318,27 @@ def frame_to_sink(alg, parameters, name, context, frame, wkb_type=None, crs=None
     sink, dest = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
     if sink is None:
         raise QgsProcessingException(tr("Cannot create the output {name}").format(name=name))
-    columns = [f.name() for f in fields]
-    values = frame[columns].astype(object).where(frame[columns].notna(), None).values.tolist()
+    columns = [_sink_values(frame[f.name()]) for f in fields]
+    rows = zip(*columns) if columns else ([] for _ in range(len(frame)))
     wkbs = (shapely.to_wkb(frame.geometry.values) if spatial
             else [None] * len(frame))
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    for row, wkb in zip(values, wkbs):
+    batch = []
+    for row, wkb in zip(rows, wkbs):
         feature = QgsFeature(fields)
-        feature.setAttributes([_qt(v) for v in row])
+        feature.setAttributes(list(row))
         if wkb is not None:
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
             if multi and not geometry.isMultipart():
                 geometry.convertToMultiType()
             feature.setGeometry(geometry)
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        batch.append(feature)
+        if len(batch) == _BATCH:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            batch = []
+    if batch:
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
     return dest
 
 
@@ -496,6 +502,33 @@ def _object_type(values):
         if isinstance(first, datetime.date):
             return QVariant.Date
     return QVariant.String
+
+
+#: Features handed to a sink at a time.
+_BATCH = 10_000
+#: Python types QGIS takes as attribute values as they are.
+_PLAIN = {str, int, float, bool, type(None)}
+
+
+def _sink_values(values):
+    """A column as the list of attribute values QGIS takes (None for missing ones), the
+    values :func:`_qt` gives, converted column by column."""
+    dtype = values.dtype
+    if not isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
+            return values.to_numpy().tolist()
+        if pd.api.types.is_float_dtype(dtype):
+            numbers = values.to_numpy()
+            missing = np.isnan(numbers)
+            if not missing.any():
+                return numbers.tolist()
+            out = numbers.astype(object)
+            out[missing] = None
+            return out.tolist()
+    out = values.astype(object).where(values.notna(), None).tolist()
+    if set(map(type, out)) <= _PLAIN:
+        return out
+    return [_qt(v) for v in out]
 
 
 def _qt(value):
