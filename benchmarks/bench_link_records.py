@@ -40,6 +40,11 @@ Runs: ours runs first, in a cold process; ours and sjoin then run a second time 
 and ``ours_s`` / ``sjoin_s`` are the faster of each one's two runs (``ours_runs_s``,
 ``sjoin_runs_s``; ``ratio_first_runs`` compares the first runs). QGIS runs once, last.
 
+Cold runs, ``cold_runs_s``: ours and sjoin twice each, every run in a new process of its own
+(reading and first allocations included, imports not; the first runs above are not symmetric:
+sjoin's come after ours in a process ours has warmed); ``ratio_sjoin_cold`` compares the
+faster of each one's two cold runs.
+
 Peak memory: ``ours_peak_rss_mb`` is the child's peak right after ours' first run.
 ``ours_stages_s`` splits ours into its stages; ``*_read_s`` are the reading times and
 ``ratio_sjoin_without_reading`` compares the joins alone; ``load_average`` is the machine's
@@ -54,10 +59,11 @@ native:joinattributesbylocation into a GeoPackage, ``peer_gpkg_s`` (one level);
 Run alone: ``.venv/bin/python -m onegrid.benchmarks.bench_link_records``.
 """
 import json
+import multiprocessing
 import os
 import resource
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import geopandas as gpd
@@ -152,6 +158,19 @@ def run_sjoin(district, records_path):
     joined = gpd.sjoin(records, buildings, predicate="within", how="left")
     joined.attrs["read_s"] = read_s
     return time.perf_counter() - start, joined
+
+
+def _timed(name, district, records_path):
+    seconds, _result = globals()[name](district, records_path)
+    return seconds
+
+
+def run_cold(name, district, records_path):
+    """Seconds of one run of ``name`` (run_ours or run_sjoin) in a new process of its own:
+    nothing read, imported or allocated beforehand by the other tool."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(_timed, name, str(district), str(records_path)).result()
 
 
 def run_sjoin_fast_read(district, records_path):
@@ -298,6 +317,8 @@ def run(scale=1.0):
     del joined
     ours_s, sjoin_s = min(ours_first_s, ours_again_s), min(sjoin_first_s, sjoin_again_s)
     sjoin_fast_read_s = run_sjoin_fast_read(district, records_path)
+    cold = {name: [round(run_cold(f"run_{name}", district, records_path), 3)
+                   for _ in range(2)] for name in ("ours", "sjoin")}
     qgis_s, qgis_joined, qgis_count, in_qgis = run_qgis(district, records_path)
     record = {
         "name": "link_records",
@@ -315,6 +336,8 @@ def run(scale=1.0):
         "sjoin_runs_s": [round(sjoin_first_s, 3), round(sjoin_again_s, 3)],
         "ratio_first_runs": {"qgis": round(qgis_s / ours_first_s, 2),
                              "sjoin": round(sjoin_first_s / ours_first_s, 2)},
+        "cold_runs_s": cold,
+        "ratio_sjoin_cold": round(min(cold["sjoin"]) / min(cold["ours"]), 2),
         "sjoin": "geopandas.sjoin(points, buildings, predicate='within'), one level, reading "
                  "both files included",
         "ratio_sjoin": round(sjoin_s / ours_s, 2),
