@@ -7,6 +7,7 @@ from ...i18n import tr
 from ...layers import pg_dispatch
 from .. import adapter
 from ..analysis import linking
+from ..analysis.errors import N_
 from .base import OneGridAlgorithm
 
 KINDS = ("people", "households", "organizations", "events", "things", "other")
@@ -25,6 +26,21 @@ def _field(alg, parameters, name, context, frame, default):
     if given:
         return given
     return default if frame is not None and default in frame.columns else None
+
+
+#: What the log says of each link_method (the method's id stays in brackets: it is the value
+#: of the output's link_method field).
+METHOD_MESSAGES = {
+    "point_in_building": N_("{count} records lie in a building footprint ({method})"),
+    "nearest_building": N_("{count} records took the nearest building within the distance "
+                           "({method})"),
+    "address_exact": N_("{count} records matched a building's standard address exactly "
+                        "({method})"),
+    "address_fuzzy": N_("{count} records matched a building's address approximately "
+                        "({method})"),
+    "parcel_only": N_("{count} records lie in a parcel but in no building ({method})"),
+    "unmatched": N_("{count} records could not be linked ({method})"),
+}
 
 
 class LinkRecords(OneGridAlgorithm):
@@ -116,8 +132,8 @@ class LinkRecords(OneGridAlgorithm):
         info = result.info
         for method in linking.METHODS:
             if info[method]:
-                feedback.pushInfo(tr("{method}: {count}").format(method=method,
-                                                                 count=info[method]))
+                feedback.pushInfo(tr(METHOD_MESSAGES[method]).format(
+                    count=f"{info[method]:,}", method=method))
         if info["swapped"]:
             feedback.pushWarning(tr("Records whose longitude and latitude were swapped "
                                     "(fixed): {count}").format(count=info["swapped"]))

@@ -70,7 +70,7 @@
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="62" />
+            <location filename="../../processing/algorithms/link_records.py" line="78" />
             <source>Address field of the records</source>
             <translation>记录的地址字段</translation>
         </message>
@@ -105,7 +105,7 @@
             <translation>对齐报告</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="179" />
+            <location filename="../../processing/algorithms/data_quality.py" line="174" />
             <source>All records: linkage {linkage} %, validity {validity} %; groups below target: {failed} of {groups}</source>
             <translation>全部记录：关联率 {linkage}%，有效率 {validity}%；未达标的分组：{failed}/{groups}</translation>
         </message>
@@ -158,7 +158,7 @@
         <message>
             <location filename="../../grid_plugin/grid_edit.py" line="107" />
             <location filename="../../processing/algorithms/divide_grids.py" line="76" />
-            <location filename="../../processing/algorithms/link_records.py" line="78" />
+            <location filename="../../processing/algorithms/link_records.py" line="94" />
             <source>Base grids</source>
             <translation>基础网格</translation>
         </message>
@@ -169,7 +169,7 @@
             <translation>基础网格（面）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="97" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="96" />
             <source>Blind road pieces</source>
             <translation>监控盲区路段</translation>
         </message>
@@ -184,7 +184,7 @@
             <translation>楼栋出入口（点）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="67" />
+            <location filename="../../processing/algorithms/link_records.py" line="83" />
             <source>Building id field (empty: building_code, else feature id)</source>
             <translation>楼栋 ID 字段（留空：取 building_code，没有则取要素 ID）</translation>
         </message>
@@ -242,7 +242,7 @@
             <translation>坐标所用的坐标参考系（EPSG:nnnn、WGS84、GCJ02 或 BD09）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="73" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="72" />
             <source>Camera coverage and blind spots</source>
             <translation>视频监控覆盖率与盲区</translation>
         </message>
@@ -257,7 +257,7 @@
             <translation>视频监控</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="96" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="95" />
             <source>Cameras per target</source>
             <translation>各目标的监控覆盖数</translation>
         </message>
@@ -302,7 +302,7 @@
             <translation>无法创建输出图层</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="168" />
+            <location filename="../../processing/adapter.py" line="320" />
             <source>Cannot create the output {name}</source>
             <translation>无法创建输出 {name}</translation>
         </message>
@@ -528,7 +528,7 @@
             <translation>社区图层的社区编码字段</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="83" />
+            <location filename="../../processing/algorithms/link_records.py" line="99" />
             <source>Community field of the grids (empty: community_code)</source>
             <translation>网格图层的社区字段（留空：取 community_code）</translation>
         </message>
@@ -654,7 +654,7 @@
             <translation>从 {source} 复制到 {target} 时丢失了记录：{layers}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="95" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="94" />
             <source>Coverage per grid</source>
             <translation>各网格覆盖率</translation>
         </message>
@@ -679,7 +679,7 @@
             <translation>正在创建工作空间 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="25" />
+            <location filename="../../processing/algorithms/data_quality.py" line="24" />
             <source>Data quality scorecard</source>
             <translation>数据质量评分</translation>
         </message>
@@ -1216,7 +1216,7 @@
             <translation>请指定 OLD_GRIDS 和 NEW_GRIDS，或者指定带版本的 GRIDS 图层以及 DATE_FROM 和 DATE_TO</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="105" />
+            <location filename="../../processing/algorithms/data_quality.py" line="104" />
             <source>Give a WORKSPACE or LINKED layers to score</source>
             <translation>请指定要评分的 WORKSPACE 或 LINKED 图层</translation>
         </message>
@@ -1237,7 +1237,7 @@
             <translation>将楼栋划入网格 {code}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="168" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="163" />
             <source>Give either VIEWSHEDS or both CAMERAS and OBSTACLES</source>
             <translation>请指定 VIEWSHEDS，或同时指定 CAMERAS 和 OBSTACLES</translation>
         </message>
@@ -1273,7 +1273,7 @@
             <translation>网格编码</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="33" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="32" />
             <location filename="../../processing/algorithms/event_report.py" line="64" />
             <location filename="../../processing/algorithms/incident_hotspots.py" line="104" />
             <source>Grid code field</source>
@@ -1301,7 +1301,7 @@
             <translation>网格 ID 字段</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="80" />
+            <location filename="../../processing/algorithms/link_records.py" line="96" />
             <source>Grid id field (empty: grid_code, else feature id)</source>
             <translation>网格 ID 字段（留空：取 grid_code，没有则取要素 ID）</translation>
         </message>
@@ -1341,7 +1341,7 @@
             <translation>达到一日双巡的网格日占比（%）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="31" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="30" />
             <location filename="../../processing/algorithms/check_grids.py" line="59" />
             <location filename="../../processing/algorithms/code_grids.py" line="84" />
             <source>Grids</source>
@@ -1393,17 +1393,17 @@
             <translation>编码发生变化的网格数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="58" />
+            <location filename="../../processing/algorithms/data_quality.py" line="57" />
             <source>Group by</source>
             <translation>分组方式</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="80" />
+            <location filename="../../processing/algorithms/data_quality.py" line="79" />
             <source>Groups below target</source>
             <translation>未达标的分组数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="34" />
+            <location filename="../../processing/algorithms/link_records.py" line="50" />
             <source>Hangs every record of a register (people, households, organisations, events, components) on its place: building, parcel, base grid and community. RECORDS may be points or a table without geometry. By coordinates: the building containing the point (point_in_building), else the nearest building within MAX_DISTANCE metres (nearest_building). By address (ADDRESS_FIELD): the address is normalised (full- and half-width characters, Chinese and Arabic numerals, 号/栋/幢/座/号楼/单元/室/层, 3-2-301, district and street prefixes present or left out, common typos) and matched to the buildings' standard addresses, exact first (address_exact), then fuzzy with a score (address_fuzzy; house and building numbers must agree). Where both find a building, PREFER decides and a disagreement is flagged (disagrees = 1, address_building_id). A building's parcel is the parcel it overlaps most, its grid the grid holding its representative point, its community the grid's COMMUNITY_FIELD. A point in no building but in a parcel is linked to that parcel (parcel_only). Longitude/latitude records with swapped coordinates are fixed, GCJ-02 or BD-09 ones (SOURCE_SYSTEM) converted (location_fix). OUTPUT: the linked records with building_id, parcel_id, grid_id, community_id, link_method, link_score and distance_m; UNMATCHED: the others with the reason. Both together hold every input record.</source>
             <translation>将台账（实有人口、住户、实有单位、事件、部件）的每条记录关联到其所在位置：楼栋、宗地、基础网格和社区。RECORDS 可以是点图层，也可以是无几何的表格。按坐标：取包含该点的楼栋（point_in_building），否则取 MAX_DISTANCE 米以内最近的楼栋（nearest_building）。按地址（ADDRESS_FIELD）：先对地址做规范化处理（全角和半角字符、中文和阿拉伯数字、号/栋/幢/座/号楼/单元/室/层、3-2-301 写法、有无区县和街道前缀、常见错别字），再与楼栋的标准地址匹配：先精确匹配（address_exact），再按得分模糊匹配（address_fuzzy；门牌号和楼号必须一致）。两种方式都找到楼栋时，由 PREFER 决定采用哪一个，两者不一致时加以标记（disagrees = 1，address_building_id）。楼栋所属宗地为与其重叠面积最大的宗地，所属网格为包含其代表点的网格，所属社区为该网格的 COMMUNITY_FIELD。不在任何楼栋内但在宗地内的点关联到该宗地（parcel_only）。经纬度颠倒的记录会被纠正，GCJ-02 或 BD-09 坐标（SOURCE_SYSTEM）会被转换（location_fix）。OUTPUT：已关联的记录，带 building_id、parcel_id、grid_id、community_id、link_method、link_score 和 distance_m；UNMATCHED：其余记录及其原因。两者合起来包含全部输入记录。</translation>
         </message>
@@ -1450,7 +1450,7 @@
             <translation>住户</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="74" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="73" />
             <source>How much of each target the cameras see, per grid and per target layer: length for lines (roads), area for polygons (squares, school grounds), count for points (key places, entrances), and how many cameras see each target (redundancy). Give VIEWSHEDS (from Camera viewsheds) or CAMERAS and OBSTACLES (the viewsheds are then computed as in Camera viewsheds). OUTPUT: one row per grid and target layer with total, covered, share_pct, targets, seen (by at least one camera) and mean_cameras; REDUNDANCY: one row per target (layer, feature id, grid, total, covered, share_pct, cameras seeing it); BLIND_SPOTS: the road pieces no camera sees; BLIND_PLACES: the key places no camera sees; BLIND_AREAS: the parts of the polygons no camera sees.</source>
             <translation>统计监控对每个目标的覆盖情况，按网格和目标图层汇总：线（道路）按长度，面（广场、校园）按面积，点（重点部位、出入口）按个数，并统计每个目标被几个监控看到（冗余度）。请指定 VIEWSHEDS（“视频监控视域”的输出），或者指定 CAMERAS 和 OBSTACLES（此时按“视频监控视域”的方法计算视域）。OUTPUT：每个网格和目标图层一行，字段为 total、covered、share_pct、targets、seen（至少被一个监控看到的目标数）和 mean_cameras；REDUNDANCY：每个目标一行（图层、要素 ID、网格、total、covered、share_pct、能看到该目标的监控数）；BLIND_SPOTS：没有任何监控看到的路段；BLIND_PLACES：没有任何监控看到的重点部位；BLIND_AREAS：面目标中没有任何监控看到的部分。</translation>
         </message>
@@ -1629,7 +1629,7 @@
             <translation>核半径（米，0 为自动）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="60" />
+            <location filename="../../processing/algorithms/link_records.py" line="76" />
             <source>Kind of records</source>
             <translation>记录类型</translation>
         </message>
@@ -1644,12 +1644,12 @@
             <translation>定位点到道路的最大距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="86" />
+            <location filename="../../processing/algorithms/link_records.py" line="102" />
             <source>Largest distance to a building for a point outside every footprint (m)</source>
             <translation>不在任何楼栋轮廓内的点到楼栋的最大距离（米）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="72" />
+            <location filename="../../processing/algorithms/data_quality.py" line="71" />
             <source>Largest distance to a building when linking (m)</source>
             <translation>关联时到楼栋的最大距离（米）</translation>
         </message>
@@ -1704,14 +1704,14 @@
             <translation>图层 {layer} 中有要素缺少 {field}：要素 ID {ids}</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="63" />
+            <location filename="../../processing/adapter.py" line="67" />
             <location filename="../../processing/algorithms/convert_coordinates.py" line="110" />
             <location filename="../../processing/analysis/crs.py" line="116" />
             <source>Layer {layer} has no coordinate reference system</source>
             <translation>图层 {layer} 没有坐标参考系，请先为其设置坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="47" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="46" />
             <source>Layer {layer} has no features with a geometry: left out</source>
             <translation>图层 {layer} 中没有带几何的要素，已略过</translation>
         </message>
@@ -1724,8 +1724,8 @@
         </message>
         <message>
             <location filename="../../layers/pg_analysis.py" line="80" />
-            <location filename="../../processing/adapter.py" line="47" />
-            <location filename="../../processing/adapter.py" line="95" />
+            <location filename="../../processing/adapter.py" line="51" />
+            <location filename="../../processing/adapter.py" line="240" />
             <source>Layer {layer} has no field {field}; its fields are: {fields}</source>
             <translation>图层 {layer} 没有字段 {field}；该图层的字段为：{fields}</translation>
         </message>
@@ -1759,7 +1759,7 @@
         <message>
             <location filename="../../layers/pg_analysis.py" line="911" />
             <location filename="../../layers/pg_analysis.py" line="463" />
-            <location filename="../../processing/adapter.py" line="100" />
+            <location filename="../../processing/adapter.py" line="247" />
             <source>Layer {layer} is empty</source>
             <translation>图层 {layer} 为空</translation>
         </message>
@@ -1838,12 +1838,12 @@
             <translation>图层 {a} 和 {b} 的坐标参考系不同，请统一为同一坐标参考系</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="68" />
+            <location filename="../../processing/algorithms/data_quality.py" line="67" />
             <source>Least floor area per resident (m²)</source>
             <translation>人均最小建筑面积（平方米）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="96" />
+            <location filename="../../processing/algorithms/link_records.py" line="112" />
             <source>Least score of a fuzzy address match (0-1)</source>
             <translation>地址模糊匹配的最低得分（0-1）</translation>
         </message>
@@ -1853,27 +1853,27 @@
             <translation>路段长度（米）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="33" />
+            <location filename="../../processing/algorithms/link_records.py" line="49" />
             <source>Link records to buildings, parcels and grids</source>
             <translation>将记录关联到楼栋、宗地和网格</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="81" />
+            <location filename="../../processing/algorithms/data_quality.py" line="80" />
             <source>Linkage of all records (%)</source>
             <translation>全部记录的关联率（%）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="100" />
+            <location filename="../../processing/algorithms/link_records.py" line="116" />
             <source>Linked records</source>
             <translation>已关联的记录</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="55" />
+            <location filename="../../processing/algorithms/data_quality.py" line="54" />
             <source>Linked records (outputs of Link records), instead of the workspace's registers</source>
             <translation>已关联的记录（“将记录关联到楼栋、宗地和网格”的输出），可代替工作空间中的台账</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="155" />
+            <location filename="../../processing/algorithms/link_records.py" line="171" />
             <source>Linking {count} records to {buildings} buildings</source>
             <translation>正在将 {count} 条记录关联到 {buildings} 个楼栋</translation>
         </message>
@@ -2112,7 +2112,7 @@
             <translation>没有可评分的记录</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="41" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="40" />
             <source>No target layer given: add roads, public spaces or key places</source>
             <translation>未指定目标图层：请添加道路、公共空间或重点部位</translation>
         </message>
@@ -2318,7 +2318,7 @@
             <translation>限定时间内无法到达避难场所的起点数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="109" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="108" />
             <source>Overlaying {count} viewsheds with {layers}</source>
             <translation>正在将 {count} 个视域与 {layers} 叠加</translation>
         </message>
@@ -2344,12 +2344,12 @@
             <translation>宗地</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="75" />
+            <location filename="../../processing/algorithms/link_records.py" line="91" />
             <source>Parcel id field (empty: parcel_code, else feature id)</source>
             <translation>宗地 ID 字段（留空：取 parcel_code，没有则取要素 ID）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="73" />
+            <location filename="../../processing/algorithms/link_records.py" line="89" />
             <source>Parcels</source>
             <translation>宗地</translation>
         </message>
@@ -2430,7 +2430,7 @@
             <translation>人口字段</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="49" />
+            <location filename="../../processing/algorithms/data_quality.py" line="48" />
             <source>PostGIS workspace (PostgreSQL connection name or URI), instead of the GeoPackage: scored inside the database</source>
             <translation>PostGIS 工作空间（PostgreSQL 连接名或 URI），可代替 GeoPackage 文件：在数据库内评分</translation>
         </message>
@@ -2537,12 +2537,12 @@
             <translation>记录既没有位置也没有地址</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="78" />
+            <location filename="../../processing/algorithms/data_quality.py" line="77" />
             <source>Record problems</source>
             <translation>记录问题</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="58" />
+            <location filename="../../processing/algorithms/link_records.py" line="74" />
             <source>Records (points or a table)</source>
             <translation>记录（点图层或表格）</translation>
         </message>
@@ -2552,27 +2552,27 @@
             <translation>{system} 坐标的记录只能在内存中转换，不能在数据库中转换；请使用内存计算方式</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="104" />
+            <location filename="../../processing/algorithms/link_records.py" line="120" />
             <source>Records linked</source>
             <translation>已关联的记录数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="141" />
+            <location filename="../../processing/algorithms/link_records.py" line="157" />
             <source>Records linked: {linked}; unmatched: {unmatched}; of {total}</source>
             <translation>共 {total} 条记录：已关联 {linked} 条；未匹配 {unmatched} 条</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="105" />
+            <location filename="../../processing/algorithms/link_records.py" line="121" />
             <source>Records unmatched</source>
             <translation>未匹配的记录数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="107" />
+            <location filename="../../processing/algorithms/link_records.py" line="123" />
             <source>Records whose address and coordinates disagree</source>
             <translation>地址与坐标不一致的记录数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="125" />
+            <location filename="../../processing/algorithms/link_records.py" line="141" />
             <source>Records whose address names another building than their coordinates: {count}</source>
             <translation>地址所指楼栋与坐标所在楼栋不一致的记录：{count}</translation>
         </message>
@@ -2583,7 +2583,7 @@
             <translation>所属网格发生变化的记录</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="122" />
+            <location filename="../../processing/algorithms/link_records.py" line="138" />
             <source>Records whose longitude and latitude were swapped (fixed): {count}</source>
             <translation>经纬度颠倒（已纠正）的记录：{count}</translation>
         </message>
@@ -2721,7 +2721,7 @@
             <translation>经纬度颠倒（已纠正）的行数：{count}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="52" />
+            <location filename="../../processing/algorithms/data_quality.py" line="51" />
             <source>Schema of the PostGIS workspace</source>
             <translation>PostGIS 工作空间的模式</translation>
         </message>
@@ -2759,12 +2759,12 @@
             <translation>模式 {schema} 不是一张网工作空间</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="76" />
+            <location filename="../../processing/algorithms/data_quality.py" line="75" />
             <source>Scorecard</source>
             <translation>评分表</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="26" />
+            <location filename="../../processing/algorithms/data_quality.py" line="25" />
             <source>Scores the registers per base grid or community against the targets (every record linked, basic data at least 90 % valid). Give a WORKSPACE: its people, households, organizations and events are linked to buildings, parcels and base grids as in Link records (coordinates first, then the address); or give LINKED layers (outputs of Link records, linked and unmatched, with their kind). OUTPUT, one row per group: records by kind, linked and linkage_pct, valid and validity_pct, and the counts of each problem: ID number invalid (id_format, id_region: unknown province prefix, id_birth_date: impossible birth date, id_check_digit: GB 11643-1999 check digit; a lowercase x is accepted), phone_invalid, required_empty, id_duplicate (the same ID number in two buildings or households), household_empty (no members), building_overcrowded (more residents than the floor area allows at M2_PER_RESIDENT); then linkage_pass, validity_pass and passed against TARGET_LINKAGE and TARGET_VALIDITY (percent). With a workspace, OUTPUT has the grid or community polygons. PROBLEMS lists every record problem with its reason.</source>
             <translation>按基础网格或社区对台账评分，并与目标比较（全部记录关联到位、基础数据有效率不低于 90%）。指定 WORKSPACE 时：按“将记录关联到楼栋、宗地和网格”的方法（先按坐标，再按地址）将其中的实有人口、住户、实有单位和事件关联到楼栋、宗地和基础网格；或者指定 LINKED 图层（“将记录关联到楼栋、宗地和网格”的输出，包括已关联和未匹配的记录，带记录类型）。OUTPUT 每组一行：各类记录数、已关联数 linked 和关联率 linkage_pct、有效数 valid 和有效率 validity_pct，以及各类问题的数量：公民身份号码无效（id_format；id_region：省级行政区划代码无法识别；id_birth_date：出生日期无效；id_check_digit：不符合 GB 11643-1999 的校验码；小写 x 视为有效）、phone_invalid、required_empty、id_duplicate（同一公民身份号码登记在两个楼栋或住户中）、household_empty（住户没有成员）、building_overcrowded（居住人数超过按 M2_PER_RESIDENT 由建筑面积算得的容量）；然后是对照 TARGET_LINKAGE 和 TARGET_VALIDITY（百分比）得出的 linkage_pass、validity_pass 和 passed。指定工作空间时，OUTPUT 带网格或社区的面。PROBLEMS 列出每条记录的每个问题及其原因。</translation>
         </message>
@@ -2861,7 +2861,7 @@
             <translation>人员配置问题数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="70" />
+            <location filename="../../processing/algorithms/link_records.py" line="86" />
             <source>Standard address field of the buildings</source>
             <translation>楼栋的标准地址字段</translation>
         </message>
@@ -2886,7 +2886,7 @@
             <translation>按设施类别汇总</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="93" />
+            <location filename="../../processing/algorithms/link_records.py" line="109" />
             <source>System of longitude/latitude records</source>
             <translation>经纬度记录的坐标系</translation>
         </message>
@@ -2921,17 +2921,17 @@
             <translation>每个网格的目标户数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="60" />
+            <location filename="../../processing/algorithms/data_quality.py" line="59" />
             <source>Target linkage (%)</source>
             <translation>目标关联率（%）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="64" />
+            <location filename="../../processing/algorithms/data_quality.py" line="63" />
             <source>Target validity (%)</source>
             <translation>目标有效率（%）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="26" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="25" />
             <source>Targets: roads (lines), public spaces (polygons), key places and entrances (points)</source>
             <translation>监控目标：道路（线）、公共空间（面）、重点部位和出入口（点）</translation>
         </message>
@@ -3258,17 +3258,17 @@
             <translation>无法识别记录类型 {kind}，请选择以下之一：{kinds}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="102" />
+            <location filename="../../processing/algorithms/link_records.py" line="118" />
             <source>Unmatched records</source>
             <translation>未匹配的记录</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="98" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="97" />
             <source>Unseen key places</source>
             <translation>未被看到的重点部位</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="99" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="98" />
             <source>Unseen parts of public spaces</source>
             <translation>公共空间中未被看到的部分</translation>
         </message>
@@ -3313,7 +3313,7 @@
             <translation>校验问题</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="83" />
+            <location filename="../../processing/algorithms/data_quality.py" line="82" />
             <source>Validity of all records (%)</source>
             <translation>全部记录的有效率（%）</translation>
         </message>
@@ -3328,7 +3328,7 @@
             <translation>视域</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="91" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="90" />
             <source>Viewsheds (instead of cameras and obstacles)</source>
             <translation>视域（可代替视频监控和障碍物）</translation>
         </message>
@@ -3401,7 +3401,7 @@
             <translation>分析事件发生的地点和时间。INCIDENTS 为点，可选发生时间字段 TIME_FIELD（UTC；不带时区的时间按 UTC 处理）和类型字段 TYPE_FIELD。事件按 GRIDS 中的网格计数（落在公共边界上的点只计一次），未指定 GRIDS 时按覆盖事件的边长为 CELL_SIZE 米的方格计数（按 valid_from/valid_to 今日不在有效期内的网格版本不参与）。OUTPUT：每个网格或方格的事件数 incidents、密度 density_per_km2、最多的事件类型 top_type、邻接单元数 neighbours、Getis-Ord Gi* 的 z 值 gi_z、双侧 p 值 gi_p 和分级 gi_class（hot_99、hot_95、hot_90、not_significant、cold_90、cold_95、cold_99：z 大于或小于 0，且 p 小于 0.01、0.05、0.10；未做多重检验校正）。Gi* 使用包含单元自身的二值权重；NEIGHBOURS 为 queen 时，邻接单元为共边或共角的单元，为 distance 时为质心相距不超过 DISTANCE_BAND 米的单元（0：1.5 倍方格边长，或相邻网格质心距离中位数的 1.5 倍）。DENSITY：以四次核函数、半径 BANDWIDTH 米（0：方格边长或典型网格宽度的 2 倍）计算的每平方公里事件数 GeoTIFF，像元大小为 PIXEL_SIZE 米（0：核半径的十分之一）。HOUR_WEEKDAY 和 MONTHS：按 TIME_ZONE（IANA 名称或时差，默认 Asia/Shanghai）当地时间统计的星期×小时分布和月份（含季节）分布，包括全部事件及各类型事件；没有时间的事件计数后剔除，全部事件都没有时间时，各分布输出一行加以说明。距离在为数据选定的米制投影坐标参考系中计算，输出也采用该坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/link_records.py" line="90" />
+            <location filename="../../processing/algorithms/link_records.py" line="106" />
             <source>Where coordinates and address disagree, trust</source>
             <translation>坐标与地址不一致时，以此为准</translation>
         </message>
@@ -3432,7 +3432,7 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/create_workspace.py" line="40" />
-            <location filename="../../processing/algorithms/data_quality.py" line="46" />
+            <location filename="../../processing/algorithms/data_quality.py" line="45" />
             <location filename="../../processing/algorithms/import_osm.py" line="74" />
             <source>Workspace GeoPackage</source>
             <translation>工作空间 GeoPackage 文件</translation>
@@ -3745,7 +3745,7 @@
             <translation>{layer} 中有 {count} 处设施缺少 {field}，已忽略</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="153" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="148" />
             <source>{count} features in {output}</source>
             <translation>{output} 中有 {count} 个要素</translation>
         </message>
@@ -3800,7 +3800,7 @@
             <translation>{count} 件事件没有时间：未计入小时、星期和月份分布</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="74" />
+            <location filename="../../processing/adapter.py" line="85" />
             <source>{count} invalid geometries of {layer} were repaired (feature ids {ids})</source>
             <translation>已修复 {layer} 中 {count} 个无效几何（要素 ID：{ids}）</translation>
         </message>
@@ -3840,6 +3840,36 @@
             <translation>已对齐 {count} 个专业网格，共调整面积 {area:.0f} 平方米</translation>
         </message>
         <message>
+            <location filename="../../processing/algorithms/link_records.py" line="42" />
+            <source>{count} records could not be linked ({method})</source>
+            <translation>{count} 条记录未能挂接（{method}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="34" />
+            <source>{count} records lie in a building footprint ({method})</source>
+            <translation>{count} 条记录落在楼栋轮廓内（{method}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="41" />
+            <source>{count} records lie in a parcel but in no building ({method})</source>
+            <translation>{count} 条记录落在宗地内、但不在任何楼栋内（{method}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="39" />
+            <source>{count} records matched a building's address approximately ({method})</source>
+            <translation>{count} 条记录与楼栋地址模糊匹配（{method}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="37" />
+            <source>{count} records matched a building's standard address exactly ({method})</source>
+            <translation>{count} 条记录与楼栋标准地址精确匹配（{method}）</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/link_records.py" line="35" />
+            <source>{count} records took the nearest building within the distance ({method})</source>
+            <translation>{count} 条记录取了距离范围内最近的楼栋（{method}）</translation>
+        </message>
+        <message>
             <location filename="../../processing/analysis/service.py" line="643" />
             <source>{count} shelters of {layer} have no {field}; their capacity is unknown; feature ids {ids}</source>
             <translation>{layer} 中有 {count} 个避难场所缺少 {field}，容量未知；要素 ID：{ids}</translation>
@@ -3865,7 +3895,7 @@
             <translation>设备 {devices} 台，行程 {trips} 个（其中 {single} 个只有一个定位点）；时间以 UTC 存储，当地时间按 {zone}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/event_report.py" line="163" />
+            <location filename="../../processing/algorithms/event_report.py" line="160" />
             <source>{events} events at {time} UTC: {closed} closed, {rate} % of those with a deadline on time, {overdue} open past the deadline, {invalid} in illegal states</source>
             <translation>截至 {time}（UTC）共有事件 {events} 件：已结案 {closed} 件，有时限的事件按期结案率 {rate}%，超时未结案 {overdue} 件，状态非法 {invalid} 件</translation>
         </message>
@@ -4008,8 +4038,8 @@
             <translation>{kind}：{count} 条记录所属网格发生变化</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="143" />
-            <location filename="../../processing/algorithms/data_quality.py" line="152" />
+            <location filename="../../processing/algorithms/data_quality.py" line="142" />
+            <location filename="../../processing/algorithms/data_quality.py" line="151" />
             <source>{kind}: {linked} of {records} linked</source>
             <translation>{kind}：{records} 条中已关联 {linked} 条</translation>
         </message>
@@ -4024,7 +4054,7 @@
             <translation>{layer}：{start} 有效的网格 {old} 个，{end} 有效的网格 {new} 个</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/camera_coverage.py" line="122" />
+            <location filename="../../processing/algorithms/camera_coverage.py" line="121" />
             <source>{layer}: {share} % covered</source>
             <translation>{layer}：覆盖率 {share}%</translation>
         </message>
@@ -4032,11 +4062,6 @@
             <location filename="../../processing/algorithms/copy_workspace.py" line="86" />
             <source>{layer}: {source} rows, {target} copied</source>
             <translation>{layer}：共 {source} 行，已复制 {target} 行</translation>
-        </message>
-        <message>
-            <location filename="../../processing/algorithms/link_records.py" line="119" />
-            <source>{method}: {count}</source>
-            <translation>{method}：{count}</translation>
         </message>
         <message>
             <location filename="../../layers/postgis_qgis.py" line="32" />
@@ -4091,7 +4116,7 @@
             <translation>{path} 已存在，请选择其他文件或允许覆盖</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/data_quality.py" line="109" />
+            <location filename="../../processing/algorithms/data_quality.py" line="108" />
             <location filename="../../processing/algorithms/import_table.py" line="103" />
             <source>{path} is a GeoPackage but not a OneGrid workspace; create one with Create workspace</source>
             <translation>{path} 是 GeoPackage 文件，但不是一张网工作空间；请先用“新建工作空间”创建工作空间</translation>

@@ -30,13 +30,14 @@ def test_bubenec_every_building_in_one_plot(run_alg, tmp_path):
     grid = gpd.GeoDataFrame({"grid_code": ["G1"]}, geometry=[shapely.box(
         *plots.total_bounds)], crs=plots.crs)
     grid.to_file(tmp_path / "grid.gpkg", layer="grid")
-    results, _ = run_alg("onegrid:link_records", {
+    results, feedback = run_alg("onegrid:link_records", {
         "RECORDS": str(records), "KIND": "other",
         "BUILDINGS": f"{BUBENEC_GPKG}|layername=buildings", "BUILDING_ID_FIELD": "uID",
         "PARCELS": f"{BUBENEC_GPKG}|layername=plots", "PARCEL_ID_FIELD": "ID",
         "GRIDS": str(tmp_path / "grid.gpkg"), "MAX_DISTANCE": 0,
         "OUTPUT": str(tmp_path / "out.gpkg"), "UNMATCHED": str(tmp_path / "un.gpkg")})
     assert (results["LINKED_COUNT"], results["UNMATCHED_COUNT"]) == (144, 0)
+    assert "144 records lie in a building footprint (point_in_building)" in feedback.infos
     out = gpd.read_file(results["OUTPUT"])
     assert (out["link_method"] == "point_in_building").all()
     assert (out["building_id"] == out["uID"].astype(str)).all()
