@@ -36,8 +36,9 @@ def report_counts(feedback, counts):
         feedback.pushWarning(tr("Devices with a single fix (kept, no line): {count}").format(
             count=counts["single_fix_devices"]))
     if counts.get("jumps_left"):
-        feedback.pushWarning(tr("Impossible jumps between two equal stretches (a new trip "
-                                "starts there): {count}").format(count=counts["jumps_left"]))
+        feedback.pushWarning(tr("Impossible jumps left in place, the stretches on either "
+                                "side holding as many fixes, so that neither could be taken "
+                                "for the error (a new trip starts at each): {count}").format(count=counts["jumps_left"]))
     if counts.get("converted"):
         feedback.pushInfo(tr("Fixes converted to WGS84: {count}").format(
             count=counts["converted"]))

@@ -57,8 +57,8 @@ class PatrolPlan(OneGridAlgorithm):
             QgsProcessingParameterNumber.Double, defaultValue=P.SEASON_WEIGHT, minValue=1.0,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "INCIDENTS_PER_EXTRA_VISIT", tr("Incidents a week that call for one more visit a "
-                                            "day"), QgsProcessingParameterNumber.Double,
+            "INCIDENTS_PER_EXTRA_VISIT", tr("Incidents per week that add one recommended visit "
+                                            "per day"), QgsProcessingParameterNumber.Double,
             defaultValue=P.INCIDENTS_PER_EXTRA_VISIT, minValue=0.01, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "MAX_VISITS", tr("Most visits a day recommended"),

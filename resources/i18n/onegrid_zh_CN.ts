@@ -237,7 +237,7 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="78" />
-            <location filename="../../processing/algorithms/import_tracks.py" line="102" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="103" />
             <source>CRS of the coordinates (EPSG:nnnn, WGS84, GCJ02 or BD09)</source>
             <translation>坐标所用的坐标参考系（EPSG:nnnn、WGS84、GCJ02 或 BD09）</translation>
         </message>
@@ -417,7 +417,7 @@
             <translation>请先选择{what}图层</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="120" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="121" />
             <source>Cleaned GPS points</source>
             <translation>清洗后的 GPS 定位点</translation>
         </message>
@@ -477,7 +477,7 @@
             <translation>以下列已忽略（与 {layer} 的字段均不对应）：{columns}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="146" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="147" />
             <source>Columns used: device {device}, time {time}, x {x}, y {y}; encoding {encoding}</source>
             <translation>使用的列：设备 {device}，时间 {time}，X {x}，Y {y}；字符编码 {encoding}</translation>
         </message>
@@ -731,7 +731,7 @@
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="94" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="95" />
             <source>Device id column</source>
             <translation>设备编号列</translation>
         </message>
@@ -741,12 +741,12 @@
             <translation>设备编号字段</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="98" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="99" />
             <source>Device id of a GPX file (default: the file name)</source>
             <translation>GPX 文件的设备编号（默认为文件名）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="125" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="126" />
             <source>Devices</source>
             <translation>设备数</translation>
         </message>
@@ -1082,18 +1082,18 @@
             <translation>定位间隔和步行速度都必须大于 0</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="42" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="43" />
             <source>Fixes converted to WGS84: {count}</source>
             <translation>已转换为 WGS84 的定位点：{count}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="124" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="125" />
             <source>Fixes kept</source>
             <translation>保留的定位点数</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="122" />
-            <location filename="../../processing/algorithms/import_tracks.py" line="124" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="123" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="125" />
             <source>Fixes left out</source>
             <translation>剔除的定位点</translation>
         </message>
@@ -1189,12 +1189,12 @@
             <translation>复制来源（GeoPackage 文件、PostgreSQL 连接或 URI）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="91" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="92" />
             <source>GPS fixes (CSV, TXT, XLSX or GPX)</source>
             <translation>GPS 定位点（CSV、TXT、XLSX 或 GPX）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="93" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="94" />
             <source>GPS tracks (*.csv *.txt *.tsv *.xlsx *.gpx)</source>
             <translation>GPS 轨迹 (*.csv *.txt *.tsv *.xlsx *.gpx)</translation>
         </message>
@@ -1504,7 +1504,7 @@
             <translation>身份证号、姓名或电话</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="53" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="54" />
             <source>Import GPS tracks (CSV / Excel / GPX)</source>
             <translation>导入 GPS 轨迹（CSV / Excel / GPX）</translation>
         </message>
@@ -1525,11 +1525,11 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/import_tracks.py" line="39" />
-            <source>Impossible jumps between two equal stretches (a new trip starts there): {count}</source>
-            <translation>两段定位点数相同的轨迹段之间的不可能跳变（在该处开始新行程）：{count}</translation>
+            <source>Impossible jumps left in place, the stretches on either side holding as many fixes, so that neither could be taken for the error (a new trip starts at each): {count}</source>
+            <translation>不可能跳变两侧的轨迹段定位点数相同、无法判断哪段有误而保留的跳变（每处开始新行程）：{count}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="111" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="112" />
             <source>Impossible speed (m/s)</source>
             <translation>不可能达到的速度（米/秒）</translation>
         </message>
@@ -1554,11 +1554,6 @@
             <translation>事件（点）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/patrol_plan.py" line="60" />
-            <source>Incidents a week that call for one more visit a day</source>
-            <translation>每周每增加多少件事件，每日巡查增加 1 次</translation>
-        </message>
-        <message>
             <location filename="../../processing/algorithms/incident_hotspots.py" line="132" />
             <source>Incidents by month and season</source>
             <translation>按月份和季节统计的事件</translation>
@@ -1577,6 +1572,11 @@
             <location filename="../../processing/algorithms/patrol_plan.py" line="108" />
             <source>Incidents outside every grid (left out): {count}</source>
             <translation>不在任何网格内的事件（已剔除）：{count}</translation>
+        </message>
+        <message>
+            <location filename="../../processing/algorithms/patrol_plan.py" line="60" />
+            <source>Incidents per week that add one recommended visit per day</source>
+            <translation>每周每增加多少件事件，每日巡查增加 1 次</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/incident_hotspots.py" line="136" />
@@ -1908,7 +1908,7 @@
             <translation>位置取自 {x} 列和 {y} 列（{crs}）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="114" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="115" />
             <location filename="../../processing/algorithms/patrol_coverage.py" line="28" />
             <source>Longest gap inside a trip (minutes)</source>
             <translation>行程内的最长间隔（分钟）</translation>
@@ -1925,7 +1925,7 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/patrol_coverage.py" line="152" />
-            <source>Measures patrol presence from cleaned GPS points (the workspace's patrol_points or the POINTS of Import GPS tracks; times in UTC) against GRIDS. A trip is a device's fixes with no gap longer than MAX_GAP minutes (or one TRIP_FIELD value). A visit is an entry into a grid: a run of consecutive fixes of a trip in that grid, from half way between the last fix outside and the first inside to half way after the last inside; a run shorter than MIN_VISIT seconds is a pass-through (GPS jitter along a boundary) and counts for the area before it. A stop is a stretch of at least STOP_MINUTES during which every fix stays within STOP_RADIUS metres of one centre. Days and half-days are local (TIME_ZONE, default +08:00) between START_DATE and END_DATE (default the days of the fixes). OUTPUT (a table): per grid and day the visits (am_visits before SPLIT_HOUR, pm_visits after), devices, dwell_min, stops, longest_gap_min (the longest time between two visits), first_visit, last_visit and compliant (一日双巡: at least MIN_VISITS visits, one in each half of the day). GRIDS_OUTPUT: each grid with its days, days_visited, compliant_days, compliance_pct, visits_per_day, dwell_min_per_day, stops and longest_gap_min. VISITS and STOPS list every visit and stop (koper = 1 for stops of 10-15 minutes). With ROADS, ROADS_OUTPUT cuts them into pieces of about SEGMENT_LENGTH metres and gives each the days it was patrolled (a fix within SNAP_DISTANCE metres) and share_days. With HOTSPOTS (polygons, or points with HOTSPOT_RADIUS metres), HOTSPOTS_OUTPUT gives the Koper-curve measures: visits, dwell_min, presence_min_per_hour, stops, koper_stops (10-15 minutes), revisit_gap_mean_min, revisit_gap_max_min and revisits_within_2h_pct. Outputs are in the grids' metric CRS. Every fix left out is counted in the log.</source>
+            <source>Measures patrol presence from cleaned GPS points (the workspace's patrol_points or the POINTS of Import GPS tracks; times in UTC) against GRIDS. A trip is a device's fixes with no gap longer than MAX_GAP minutes (or one TRIP_FIELD value). A visit is an entry into a grid: a run of consecutive fixes of a trip in that grid, lasting from the time midway between the last fix outside and the first fix inside to the time midway between the last fix inside and the next fix; a run shorter than MIN_VISIT seconds is a pass-through (GPS jitter along a boundary) and counts for the area before it. A stop is a stretch of at least STOP_MINUTES during which every fix stays within STOP_RADIUS metres of one centre. Days and half-days are local (TIME_ZONE, default +08:00) between START_DATE and END_DATE (default the days of the fixes). OUTPUT (a table): per grid and day the visits (am_visits before SPLIT_HOUR, pm_visits after), devices, dwell_min, stops, longest_gap_min (the longest time between two visits), first_visit, last_visit and compliant (一日双巡: at least MIN_VISITS visits, one in each half of the day). GRIDS_OUTPUT: each grid with its days, days_visited, compliant_days, compliance_pct, visits_per_day, dwell_min_per_day, stops and longest_gap_min. VISITS and STOPS list every visit and stop (koper = 1 for stops of 10-15 minutes). With ROADS, ROADS_OUTPUT cuts them into pieces of about SEGMENT_LENGTH metres and gives each the days it was patrolled (a fix within SNAP_DISTANCE metres) and share_days. With HOTSPOTS (polygons, or points with HOTSPOT_RADIUS metres), HOTSPOTS_OUTPUT gives the Koper-curve measures: visits, dwell_min, presence_min_per_hour, stops, koper_stops (10-15 minutes), revisit_gap_mean_min, revisit_gap_max_min and revisits_within_2h_pct. Outputs are in the grids' metric CRS. Every fix left out is counted in the log.</source>
             <translation>根据清洗后的 GPS 定位点（工作空间的 patrol_points，或“导入 GPS 轨迹”输出的 POINTS；时间为 UTC）统计 GRIDS 中各网格的巡查到位情况。行程：同一设备相邻定位点间隔均不超过 MAX_GAP 分钟的一串定位点（或 TRIP_FIELD 取值相同的定位点）。到访：进入网格一次，即一个行程在该网格内的一串连续定位点，从格外最后一点与格内第一点的中点起，到格内最后一点与其后一点的中点止；短于 MIN_VISIT 秒的一串视为穿越（边界附近的 GPS 漂移），计入其之前所在的区域。停留：持续至少 STOP_MINUTES 分钟、其间所有定位点都在同一中心 STOP_RADIUS 米范围内的一段。日和半日按当地时间（TIME_ZONE，默认 +08:00）划分，范围为 START_DATE 至 END_DATE（默认为定位点所在的日期）。OUTPUT（表格）：每个网格每天的到访次数（SPLIT_HOUR 之前为 am_visits，之后为 pm_visits）、设备数 devices、停留时长 dwell_min、停留次数 stops、最长间隔 longest_gap_min（两次到访之间的最长时间）、first_visit、last_visit 和 compliant（一日双巡：至少 MIN_VISITS 次到访，且上、下半日各至少一次）。GRIDS_OUTPUT：每个网格的 days、days_visited、compliant_days、compliance_pct、visits_per_day、dwell_min_per_day、stops 和 longest_gap_min。VISITS 和 STOPS 列出每次到访和停留（停留 10-15 分钟的 koper = 1）。指定 ROADS 时，ROADS_OUTPUT 将道路切分为长约 SEGMENT_LENGTH 米的路段，给出每段被巡查的天数（有定位点在 SNAP_DISTANCE 米以内）和 share_days。指定 HOTSPOTS（面，或按 HOTSPOT_RADIUS 米半径处理的点）时，HOTSPOTS_OUTPUT 给出 Koper 曲线指标：visits、dwell_min、presence_min_per_hour、stops、koper_stops（10-15 分钟）、revisit_gap_mean_min、revisit_gap_max_min 和 revisits_within_2h_pct。输出采用网格的米制坐标参考系。每个被剔除的定位点都会在日志中计数。</translation>
         </message>
         <message>
@@ -2507,7 +2507,7 @@
             <translation>正在读取 {path}</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="54" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="55" />
             <source>Reads the GPS fixes of patrol devices from a CSV, TXT or XLSX table (a device id, a time, x/longitude and y/latitude per row; columns found by name: device_id, 设备编号, recorded_at, time, 定位时间, lon, lng, 经度, lat, 纬度, or named in DEVICE_FIELD, TIME_FIELD, X_FIELD, Y_FIELD) or from a GPX file (track points; the device id is DEVICE_ID or the file name). SOURCE_CRS accepts EPSG:nnnn, WGS84, GCJ02 (Amap, Tencent) and BD09 (Baidu); GCJ-02 and BD-09 are converted to WGS84. Times with an offset (Z, +08:00) are converted to UTC; times without one are in TIME_ZONE (default +08:00, China; a zone name such as Asia/Shanghai also works). Cleaning: fixes are sorted by device and time (fixes out of order are counted); a second fix of a device at the same time is a duplicate; an impossible jump (faster than MAX_SPEED m/s) cuts a device's fixes into stretches and a stretch smaller than those beside it is dropped as a GPS outlier; trips are cut where two fixes are more than MAX_GAP minutes apart. OUTPUT: one line per trip (device_id, trip_no, start/end in UTC and local time, points, length_m, duration_min, mean_speed_mps); POINTS: the cleaned fixes (recorded_at in UTC, local_time, trip_id, step_m, speed_mps and the file's other columns); REJECTED: every fix left out with its row number and reason. Every count is reported.</source>
             <translation>从 CSV、TXT 或 XLSX 表格（每行一个设备编号、一个时间、X/经度和 Y/纬度；按列名自动识别：device_id、设备编号、recorded_at、time、定位时间、lon、lng、经度、lat、纬度，或由 DEVICE_FIELD、TIME_FIELD、X_FIELD、Y_FIELD 指定）或 GPX 文件（轨迹点；设备编号取 DEVICE_ID 或文件名）读取巡查设备的 GPS 定位点。SOURCE_CRS 可取 EPSG:nnnn、WGS84、GCJ02（高德、腾讯）和 BD09（百度）；GCJ-02 和 BD-09 坐标会转换为 WGS84。带时差的时间（Z、+08:00）转换为 UTC；不带时差的时间按 TIME_ZONE 解释（默认 +08:00，即中国标准时间；也可使用 Asia/Shanghai 等时区名称）。清洗：定位点按设备和时间排序（统计时间顺序错乱的定位点数）；同一设备同一时刻的第二个定位点视为重复；不可能的跳变（速度超过 MAX_SPEED 米/秒）把设备的定位点切分为若干段，比两侧相邻段都小的段作为 GPS 异常点剔除；相邻两个定位点相隔超过 MAX_GAP 分钟处切分行程。OUTPUT：每个行程一条线（device_id、trip_no、UTC 和当地时间的起止时间、points、length_m、duration_min、mean_speed_mps）；POINTS：清洗后的定位点（UTC 时间 recorded_at、local_time、trip_id、step_m、speed_mps 以及文件中的其他列）；REJECTED：每个被剔除的定位点及其行号和原因。所有计数都会在日志中报告。</translation>
         </message>
@@ -2937,7 +2937,7 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="81" />
-            <location filename="../../processing/algorithms/import_tracks.py" line="108" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="109" />
             <source>Text encoding of a CSV</source>
             <translation>CSV 文件的字符编码</translation>
         </message>
@@ -3155,7 +3155,7 @@
             <translation>圈层时间（分钟，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="95" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="96" />
             <source>Time column</source>
             <translation>时间列</translation>
         </message>
@@ -3175,7 +3175,7 @@
             <translation>事件发生时间（UTC）</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="105" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="106" />
             <source>Time zone of times written without one (+08:00 or a zone name)</source>
             <translation>未注明时区的时间所用时区（+08:00 或时区名称）</translation>
         </message>
@@ -3200,8 +3200,8 @@
             <translation>行程编号字段</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="118" />
-            <location filename="../../processing/algorithms/import_tracks.py" line="125" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="119" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="126" />
             <source>Trips</source>
             <translation>行程</translation>
         </message>
@@ -3506,13 +3506,13 @@
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="72" />
-            <location filename="../../processing/algorithms/import_tracks.py" line="96" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="97" />
             <source>X / longitude column</source>
             <translation>X / 经度列</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/import_table.py" line="74" />
-            <location filename="../../processing/algorithms/import_tracks.py" line="97" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="98" />
             <source>Y / latitude column</source>
             <translation>Y / 纬度列</translation>
         </message>
@@ -3890,7 +3890,7 @@
             <translation>{date} 不是日期</translation>
         </message>
         <message>
-            <location filename="../../processing/algorithms/import_tracks.py" line="44" />
+            <location filename="../../processing/algorithms/import_tracks.py" line="45" />
             <source>{devices} devices, {trips} trips ({single} of a single fix); times stored in UTC, local times in {zone}</source>
             <translation>设备 {devices} 台，行程 {trips} 个（其中 {single} 个只有一个定位点）；时间以 UTC 存储，当地时间按 {zone}</translation>
         </message>
