@@ -268,3 +268,31 @@ def test_direct_gpkg_output_keeps_the_epsg_code(run_alg, demo_gpkg, tmp_path):
     source = pyogrio.read_info(str(demo_gpkg), layer="households")["crs"]
     assert pyogrio.read_info(results["OUTPUT"])["crs"] == source
     assert source.startswith("EPSG:")
+
+
+def test_direct_gpkg_output_is_loaded_when_asked(onegrid_provider, demo_gpkg, tmp_path):
+    """Run and load the results (what the dialog's "open output file" does): the GeoPackage
+    written by GDAL is added to the project under the output's name."""
+    from qgis import processing
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    ws = f"{demo_gpkg}|layername="
+    out = tmp_path / "linked.gpkg"
+    try:
+        processing.runAndLoadResults("onegrid:link_records", {
+            "RECORDS": ws + "households", "KIND": "households", "BUILDINGS": ws + "buildings",
+            "GRIDS": ws + "base_grids", "OUTPUT": str(out), "UNMATCHED": "TEMPORARY_OUTPUT"})
+        added = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+        files = [layer for layer in added if layer.source().startswith(str(out))]
+        assert len(files) == 1 and files[0].name() == "Linked records"
+        assert files[0].featureCount() == len(pyogrio_read(demo_gpkg, "households"))
+    finally:
+        project.removeMapLayers(list(set(project.mapLayers()) - before))
+
+
+def pyogrio_read(path, table):
+    import pyogrio
+
+    return pyogrio.read_dataframe(str(path), layer=table, read_geometry=False)
