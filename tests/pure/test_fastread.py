@@ -19,9 +19,9 @@ def _write(tmp_path, geometries, **columns):
     return path
 
 
-def _same(path, columns):
-    fast = fastread.read_points(path, "records", columns)
-    slow = pyogrio.read_dataframe(path, layer="records", columns=columns)
+def _same(path, columns, fids=False):
+    fast = fastread.read_points(path, "records", columns, fids=fids)
+    slow = pyogrio.read_dataframe(path, layer="records", columns=columns, fid_as_index=fids)
     assert list(fast.columns) == list(slow.columns)
     assert fast.crs == slow.crs
     assert fast.index.equals(slow.index)
@@ -67,3 +67,26 @@ def test_text_columns_fall_back_to_pyogrio(tmp_path):
     path = _write(tmp_path, shapely.points([[1, 2], [3, 4]]), name=["甲", None])
     fast = _same(path, ["name"])
     assert fast["name"].iloc[0] == "甲"
+
+
+def test_feature_ids_as_the_index(tmp_path, monkeypatch):
+    """With fids=True the index holds the GeoPackage's feature ids (named fid), also when
+    they do not run 1..n (rows deleted), on the fast path as pyogrio gives them."""
+    import sqlite3
+
+    rng = np.random.default_rng(2)
+    xy = rng.uniform(0, 1000, (300_000, 2))
+    path = _write(tmp_path, shapely.points(xy), record_no=np.arange(len(xy)))
+    with sqlite3.connect(path) as db:
+        db.execute("DELETE FROM records WHERE fid % 7 = 0")
+    calls = []
+    monkeypatch.setattr(fastread.pyogrio, "read_dataframe",
+                        lambda *a, **k: calls.append(1) or pyogrio.read_dataframe(*a, **k))
+    fast = fastread.read_points(path, "records", ["record_no"], fids=True)
+    assert not calls
+    monkeypatch.undo()
+    assert fast.index.name == "fid"
+    assert (fast.index.to_numpy() % 7 != 0).all() and len(fast) == len(xy) - len(xy) // 7
+    assert (fast.index.to_numpy() == fast["record_no"].to_numpy() + 1).all()
+    _same(path, ["record_no"], fids=True)
+    _same(_write(tmp_path, [shapely.Point(1, 2), None]), ["n"], fids=True)  # the fallback
