@@ -386,8 +386,10 @@ def _direct_columns(frame):
         if isinstance(dtype, pd.api.extensions.ExtensionDtype) and values.isna().any() \
                 and not pd.api.types.is_string_dtype(dtype):
             return None  # nullable ints or booleans with gaps: the sink writes them
-        if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_float_dtype(dtype):
-            columns[column] = values.to_numpy()
+        if pd.api.types.is_bool_dtype(dtype):
+            columns[column] = values.to_numpy(dtype=bool)
+        elif pd.api.types.is_float_dtype(dtype):
+            columns[column] = values.to_numpy(dtype=np.float64)
         elif pd.api.types.is_integer_dtype(dtype):
             columns[column] = values.to_numpy(dtype=np.int64)
         elif pd.api.types.is_datetime64_dtype(dtype):
