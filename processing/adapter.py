@@ -176,7 +176,7 @@ def _as_feature_api(frame, names, types):
     return pd.DataFrame(columns, columns=names, index=frame.index)
 
 
-def read_direct(alg, parameters, name, context, feedback, layer_title, attributes=None):
+def read_direct(alg, parameters, name, context, feedback, layer_title):
     """The source parameter ``name`` read by GDAL (:func:`direct_gpkg`), the frame that
     :func:`source_to_frame` would give; None when it cannot be read that way."""
     found = direct_gpkg(alg, parameters, name, context)
@@ -184,9 +184,7 @@ def read_direct(alg, parameters, name, context, feedback, layer_title, attribute
         return None
     path, table, layer = found
     fields = layer.fields()
-    names = list(attributes) if attributes is not None else fields.names()
-    if any(fields.lookupField(n) < 0 for n in names):
-        return None
+    names = fields.names()
     if any(fields.fieldOrigin(fields.lookupField(n)) != QgsFields.OriginProvider
            for n in names):
         return None  # virtual (expression) or joined fields are QGIS's

@@ -11,11 +11,11 @@ Arrow buffers as they are.
 
 Anything it does not handle (nanoarrow missing, text or nullable columns, null, empty, 3D
 or non-point geometries) falls back to ``pyogrio.read_dataframe``, so the frame is the same
-either way: a RangeIndex, the requested columns in order, a ``geometry`` column and the
-layer's CRS.
+either way: a RangeIndex (or the feature ids, with ``fids``), the requested columns in
+order, a ``geometry`` column and the layer's CRS.
 
 GDAL 3.6 returns empty geometries in an Arrow stream that carries no attribute column,
-so the feature ids are always requested (and dropped).
+so the feature ids are always requested (and dropped unless asked for).
 """
 import geopandas as gpd
 import numpy as np
@@ -43,6 +43,17 @@ def _buffer(view, i, dtype, start, count):
     """``count`` values of ``dtype`` of buffer ``i`` of an array view, from ``start``."""
     data = np.frombuffer(view.buffer(i), dtype=dtype)
     return data[start:start + count]
+
+
+def _numbers(array, names, name):
+    """The values of the numeric column ``name`` of an Arrow batch (a copy); raises
+    :class:`_Unsupported` for another type or missing values."""
+    i = names.index(name)
+    child = array.child(i).view()
+    fmt = array.schema.child(i).format
+    if fmt not in _NUMERIC or child.null_count:
+        raise _Unsupported()
+    return _buffer(child, 1, _NUMERIC[fmt], child.offset, child.length).copy()
 
 
 def _read_arrow(path, layer, columns, fids=False):
@@ -85,17 +96,9 @@ def _read_arrow(path, layer, columns, fids=False):
                 fid_name = meta.get("fid_column") or "OGC_FID"
                 if fid_name not in names:
                     raise _Unsupported()
-                child = array.child(names.index(fid_name)).view()
-                if array.schema.child(names.index(fid_name)).format != "l" or child.null_count:
-                    raise _Unsupported()
-                fid_parts.append(_buffer(child, 1, np.int64, child.offset, child.length).copy())
+                fid_parts.append(_numbers(array, names, fid_name).astype(np.int64))
             for c in columns:
-                child = array.child(names.index(c)).view()
-                fmt = array.schema.child(names.index(c)).format
-                if fmt not in _NUMERIC or child.null_count:
-                    raise _Unsupported()
-                col_parts[c].append(_buffer(child, 1, _NUMERIC[fmt], child.offset,
-                                            child.length).copy())
+                col_parts[c].append(_numbers(array, names, c))
     points = (np.concatenate(xy_parts) if xy_parts else np.zeros(0, dtype=object))
     data = {c: (np.concatenate(col_parts[c]) if col_parts[c] else np.zeros(0))
             for c in columns}
