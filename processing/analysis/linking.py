@@ -135,74 +135,106 @@ def _cell_size(bounds):
     return max(float(np.median(sides)), 1e-6) if len(sides) else 1.0
 
 
-def cell_pairs(xy, bounds, size=None):
-    """Pairs (point, box) whose box holds the point, found through a uniform grid.
+class CellIndex:
+    """Boxes listed under the cells of a uniform grid: a spatial hash in numpy.
 
-    A spatial hash in numpy: every box is listed under the grid cells of ``size`` metres its
-    extent covers (sorted by cell), every point looks up its own cell (a dense table of cell
-    starts, or searchsorted when the grid is huge), and the pairs whose box does not hold
-    the point are dropped. Each pair appears once; points come in ascending order and, for
-    each point, its boxes in ascending order. Boxes with NaN bounds (missing geometries) and points with NaN
-    coordinates are left out.
+    Every box is listed under the grid cells of ``size`` metres its extent covers (sorted by
+    cell); :meth:`pairs` lets every point look up its own cell and drops the pairs whose
+    box does not hold the point. The cell of a coordinate is one monotonic function for
+    boxes and points, so a point inside a box always lands in one of its cells.
+
+    The lookup is two tables over the grid (first entry and count of each cell) written
+    only at the occupied cells: zeroed memory the kernel maps lazily, so an empty cell
+    costs nothing until a point reads it. When the grid is very large compared with the
+    data, a binary search over the sorted cells replaces the tables. Built once, the index
+    is only read: threads may query it at the same time.
 
     Parameters
     ----------
-    xy : (n, 2) float array, NaN for no point
-    bounds : (m, 4) float array of minx, miny, maxx, maxy
+    bounds : (m, 4) float array of minx, miny, maxx, maxy (NaN rows are left out)
     size : float, optional (default :func:`_cell_size`)
-
-    Returns
-    -------
-    (point index array, box index array)
     """
-    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    live = np.flatnonzero(np.isfinite(bounds).all(axis=1))
-    if not len(live) or not len(xy):
-        return empty
-    b = bounds[live]
-    size = size or _cell_size(b)
-    x0, y0 = b[:, 0].min(), b[:, 1].min()
-    while True:
-        cx0 = np.floor((b[:, 0] - x0) / size).astype(np.int64)
-        cy0 = np.floor((b[:, 1] - y0) / size).astype(np.int64)
-        ncx = np.floor((b[:, 2] - x0) / size).astype(np.int64) - cx0 + 1
-        ncy = np.floor((b[:, 3] - y0) / size).astype(np.int64) - cy0 + 1
-        counts = ncx * ncy
-        if counts.sum() <= 16 * len(b) + 1_000_000:
-            break
-        size *= 2.0  # a few huge boxes: coarser cells
-    width = int((cx0 + ncx).max())
-    height = int((cy0 + ncy).max())
-    box = np.repeat(np.arange(len(b)), counts)
-    k = np.arange(len(box)) - np.repeat(np.cumsum(counts) - counts, counts)
-    cell = (cy0[box] + k // ncx[box]) * width + cx0[box] + k % ncx[box]
-    order = np.argsort(cell, kind="stable")
-    cell, box = cell[order], box[order]
-    with np.errstate(invalid="ignore"):
-        px = np.floor((xy[:, 0] - x0) / size)
-        py = np.floor((xy[:, 1] - y0) / size)
-        inside = (px >= 0) & (px < width) & (py >= 0) & (py < height)
-    pcell = np.where(inside, py * width + px, 0).astype(np.int64)
-    if width * height <= 8 * (len(cell) + len(xy)) + 10_000_000:
-        # int32 where it fits: half the memory for a table of up to some millions of cells
-        starts = np.zeros(width * height + 1,
-                          dtype=np.int32 if len(cell) < 2 ** 31 else np.int64)
-        np.cumsum(np.bincount(cell, minlength=width * height), out=starts[1:])
-        lo, hi = starts[pcell].astype(np.int64), starts[pcell + 1].astype(np.int64)
-    else:
-        lo = np.searchsorted(cell, pcell, side="left")
-        hi = np.searchsorted(cell, pcell, side="right")
-    n_c = np.where(inside, hi - lo, 0)
-    total = int(n_c.sum())
-    if not total:
-        return empty
-    pi = np.repeat(np.arange(len(xy)), n_c)
-    offset = np.arange(total) - np.repeat(np.cumsum(n_c) - n_c, n_c)
-    bi = box[np.repeat(lo, n_c) + offset]
-    # keep the pairs whose box holds the point (the cell only says it might)
-    x, y = xy[pi, 0], xy[pi, 1]
-    keep = (x >= b[bi, 0]) & (x <= b[bi, 2]) & (y >= b[bi, 1]) & (y <= b[bi, 3])
-    return pi[keep], live[bi[keep]]
+
+    def __init__(self, bounds, size=None):
+        self.live = np.flatnonzero(np.isfinite(bounds).all(axis=1))
+        b = self.boxes = bounds[self.live]
+        if not len(b):
+            return
+        size = size or _cell_size(b)
+        self.x0, self.y0 = b[:, 0].min(), b[:, 1].min()
+        while True:
+            self.scale = 1.0 / size
+            # truncation is the floor here: box coordinates are >= the origin
+            cx0 = ((b[:, 0] - self.x0) * self.scale).astype(np.int64)
+            cy0 = ((b[:, 1] - self.y0) * self.scale).astype(np.int64)
+            ncx = ((b[:, 2] - self.x0) * self.scale).astype(np.int64) - cx0 + 1
+            ncy = ((b[:, 3] - self.y0) * self.scale).astype(np.int64) - cy0 + 1
+            counts = ncx * ncy
+            if counts.sum() <= 16 * len(b) + 1_000_000:
+                break
+            size *= 2.0  # a few huge boxes: coarser cells
+        self.width = int((cx0 + ncx).max())
+        self.height = int((cy0 + ncy).max())
+        box = np.repeat(np.arange(len(b)), counts)
+        k = np.arange(len(box)) - np.repeat(np.cumsum(counts) - counts, counts)
+        cell = (cy0[box] + k // ncx[box]) * self.width + cx0[box] + k % ncx[box]
+        order = np.argsort(cell, kind="stable")
+        self.cell, self.box = cell[order], box[order]
+        self.start = self.count = None
+        cells = self.width * self.height
+        if cells <= 8 * len(self.cell) + 24_000_000:
+            first = np.flatnonzero(np.r_[True, self.cell[1:] != self.cell[:-1]])
+            entries = np.int32 if len(self.cell) < 2 ** 31 else np.int64
+            self.start = np.zeros(cells, dtype=entries)
+            self.count = np.zeros(cells, dtype=entries)
+            self.start[self.cell[first]] = first
+            self.count[self.cell[first]] = np.diff(np.r_[first, len(self.cell)])
+
+    def pairs(self, xy):
+        """Pairs (point, box) whose box holds the point: each pair once, points in
+        ascending order and, for each point, its boxes in ascending order. Points with NaN
+        coordinates are left out.
+
+        Parameters
+        ----------
+        xy : (n, 2) float array, NaN for no point
+
+        Returns
+        -------
+        (point index array, box index array)
+        """
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        if not len(self.live) or not len(xy):
+            return empty
+        with np.errstate(invalid="ignore"):
+            fx = (xy[:, 0] - self.x0) * self.scale
+            fy = (xy[:, 1] - self.y0) * self.scale
+            inside = (fx >= 0) & (fx < self.width) & (fy >= 0) & (fy < self.height)
+        pcell = np.where(inside, fy.astype(np.int64) * self.width + fx.astype(np.int64), 0)
+        del fx, fy
+        if self.start is not None:
+            lo = self.start[pcell].astype(np.int64)
+            n_c = np.where(inside, self.count[pcell], 0).astype(np.int64)
+        else:
+            lo = np.searchsorted(self.cell, pcell, side="left")
+            n_c = np.where(inside, np.searchsorted(self.cell, pcell, side="right") - lo, 0)
+        total = int(n_c.sum())
+        if not total:
+            return empty
+        pi = np.repeat(np.arange(len(xy)), n_c)
+        offset = np.arange(total) - np.repeat(np.cumsum(n_c) - n_c, n_c)
+        bi = self.box[np.repeat(lo, n_c) + offset]
+        # keep the pairs whose box holds the point (the cell only says it might)
+        b = self.boxes
+        x, y = xy[pi, 0], xy[pi, 1]
+        keep = (x >= b[bi, 0]) & (x <= b[bi, 2]) & (y >= b[bi, 1]) & (y <= b[bi, 3])
+        return pi[keep], self.live[bi[keep]]
+
+
+def cell_pairs(xy, bounds, size=None):
+    """Pairs (point, box) whose box holds the point (:class:`CellIndex`, built for one
+    query)."""
+    return CellIndex(bounds, size).pairs(xy)
 
 
 def _xy_of(points):
@@ -221,93 +253,122 @@ def _first_per_point(pi):
     return np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
 
 
+class Polygons:
+    """Polygons made ready for many point queries: prepared, their boxes, whether each
+    fills its box (an axis-aligned rectangle, decided by the box alone) and a
+    :class:`CellIndex` of the boxes, grown by a distance when one is asked for.
+
+    Call :meth:`index` for every distance before querying from several threads (the
+    queries then only read)."""
+
+    def __init__(self, polygons):
+        self.polygons = np.asarray(polygons, dtype=object)
+        self.bounds = shapely.bounds(self.polygons)
+        b = self.bounds
+        box_area = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+        self.filled = (np.abs(shapely.area(self.polygons) - box_area)
+                       <= 1e-9 * np.maximum(box_area, 1.0))
+        shapely.prepare(self.polygons)
+        self._indexes = {}
+
+    def index(self, grow=0.0):
+        """The :class:`CellIndex` of the boxes grown by ``grow`` on every side."""
+        if grow not in self._indexes:
+            self._indexes[grow] = CellIndex(
+                self.bounds + np.array([-1.0, -1.0, 1.0, 1.0]) * grow if grow
+                else self.bounds)
+        return self._indexes[grow]
+
+    def locate(self, xy):
+        """For each point (coordinates ``xy``, NaN for none), the position of the polygon
+        containing or touching it, -1 for none; the first one on a shared edge or in an
+        overlap."""
+        out = np.full(len(xy), -1, dtype=np.int64)
+        if not len(xy) or not len(self.polygons):
+            return out
+        pi, gi = self.index().pairs(xy)
+        test = ~self.filled[gi]
+        if test.any():
+            ok = np.ones(len(pi), dtype=bool)
+            ok[test] = shapely.intersects_xy(self.polygons[gi[test]], xy[pi[test], 0],
+                                             xy[pi[test], 1])
+            pi, gi = pi[ok], gi[ok]
+        first = _first_per_point(pi)
+        out[pi[first]] = gi[first]
+        return out
+
+    def nearest(self, points, xy, max_distance):
+        """For each point, the nearest polygon within ``max_distance`` (-1 for none; the
+        first in order on a tie) and its distance (NaN for none).
+
+        Candidates are the polygons whose box grown by ``max_distance`` holds the point;
+        the exact distances of those pairs decide. The distance to a polygon that fills
+        its box is the distance to the box; the others are measured by shapely.
+        (STRtree.query_nearest gives the same answer but is several times slower for many
+        points with no polygon in reach.)"""
+        out = np.full(len(xy), -1, dtype=np.int64)
+        dist = np.full(len(xy), np.nan)
+        if not len(xy) or not len(self.polygons):
+            return out, dist
+        pi, gi = self.index(max_distance).pairs(xy)
+        if not len(pi):
+            return out, dist
+        x, y, b = xy[pi, 0], xy[pi, 1], self.bounds[gi]
+        d = np.hypot(np.maximum(np.maximum(b[:, 0] - x, x - b[:, 2]), 0.0),
+                     np.maximum(np.maximum(b[:, 1] - y, y - b[:, 3]), 0.0))
+        other = ~self.filled[gi] & (d <= max_distance)
+        if other.any():
+            d[other] = shapely.distance(points[pi[other]], self.polygons[gi[other]])
+        near = d <= max_distance
+        pi, gi, d = pi[near], gi[near], d[near]
+        order = np.lexsort((gi, d, pi))
+        pi, gi, d = pi[order], gi[order], d[order]
+        first = _first_per_point(pi)
+        out[pi[first]] = gi[first]
+        dist[pi[first]] = d[first]
+        return out, dist
+
+
 def points_in_polygons(points, polygons, xy=None):
     """For each point, the position of the polygon containing or touching it (-1 for none);
     on a shared edge or in an overlap the polygon that comes first.
 
     The same answer as :func:`onegrid.processing.analysis.geom.locate`, faster for many
-    points: candidates from :func:`cell_pairs` (a numpy spatial hash of the polygons'
-    boxes), tested with ``intersects_xy`` on prepared polygons unless the polygon fills its
-    box. ``xy`` may give the points' coordinates (NaN for missing points) when known.
+    points (:meth:`Polygons.locate`). ``xy`` may give the points' coordinates (NaN for
+    missing points) when known.
     """
     points = np.asarray(points, dtype=object)
-    polygons = np.asarray(polygons, dtype=object)
-    out = np.full(len(points), -1, dtype=np.int64)
     if not len(points) or not len(polygons):
-        return out
-    xy = _xy_of(points) if xy is None else xy
-    bounds = shapely.bounds(polygons)
-    pi, gi = cell_pairs(xy, bounds)
-    if not len(pi):
-        return out
-    # A polygon that fills its box (an axis-aligned rectangle) is decided by the box test.
-    box_area = (bounds[:, 2] - bounds[:, 0]) * (bounds[:, 3] - bounds[:, 1])
-    filled = np.abs(shapely.area(polygons) - box_area) <= 1e-9 * np.maximum(box_area, 1.0)
-    test = ~filled[gi]
-    if test.any():
-        shapely.prepare(polygons)
-        ok = np.ones(len(pi), dtype=bool)
-        ok[test] = shapely.intersects_xy(polygons[gi[test]], xy[pi[test], 0], xy[pi[test], 1])
-        pi, gi = pi[ok], gi[ok]
-    first = _first_per_point(pi)
-    out[pi[first]] = gi[first]
-    return out
+        return np.full(len(points), -1, dtype=np.int64)
+    return Polygons(polygons).locate(_xy_of(points) if xy is None else xy)
 
 
 def nearest_within(points, polygons, max_distance, xy=None):
     """For each point, the nearest polygon within ``max_distance`` (-1 for none; the first
-    in order on a tie) and its distance (NaN for none).
-
-    Candidates are the polygons whose box grown by ``max_distance`` covers the point's cell
-    (:func:`cell_pairs`); the exact distances of those pairs decide. (STRtree.query_nearest
-    gives the same answer but is several times slower for many points with no polygon in
-    reach.)
-    """
+    in order on a tie) and its distance (NaN for none): :meth:`Polygons.nearest`."""
     points = np.asarray(points, dtype=object)
-    polygons = np.asarray(polygons, dtype=object)
-    out = np.full(len(points), -1, dtype=np.int64)
-    dist = np.full(len(points), np.nan)
     if not len(points) or not len(polygons):
-        return out, dist
-    xy = _xy_of(points) if xy is None else xy
-    box = shapely.bounds(polygons)
-    pi, gi = cell_pairs(xy, box + np.array([-1.0, -1.0, 1.0, 1.0]) * max_distance)
-    if not len(pi):
-        return out, dist
-    # The distance to a polygon that fills its box (an axis-aligned rectangle) is the
-    # distance to the box; the others are measured by shapely.
-    x, y, b = xy[pi, 0], xy[pi, 1], box[gi]
-    d = np.hypot(np.maximum(np.maximum(b[:, 0] - x, x - b[:, 2]), 0.0),
-                 np.maximum(np.maximum(b[:, 1] - y, y - b[:, 3]), 0.0))
-    area = (box[:, 2] - box[:, 0]) * (box[:, 3] - box[:, 1])
-    filled = np.abs(shapely.area(polygons) - area) <= 1e-9 * np.maximum(area, 1.0)
-    other = ~filled[gi] & (d <= max_distance)
-    if other.any():
-        d[other] = shapely.distance(points[pi[other]], polygons[gi[other]])
-    near = d <= max_distance
-    pi, gi, d = pi[near], gi[near], d[near]
-    order = np.lexsort((gi, d, pi))
-    pi, gi, d = pi[order], gi[order], d[order]
-    first = _first_per_point(pi)
-    out[pi[first]] = gi[first]
-    dist[pi[first]] = d[first]
-    return out, dist
+        return np.full(len(points), -1, dtype=np.int64), np.full(len(points), np.nan)
+    return Polygons(polygons).nearest(points, _xy_of(points) if xy is None else xy,
+                                      max_distance)
 
 
-def _by_coordinates(points, xy, footprints, max_distance):
-    """Step 2 for ``points`` (coordinates ``xy``): the building position of each (-1 for
-    none), its distance (0 inside, NaN for none) and whether it is a nearest building."""
-    found = points_in_polygons(points, footprints, xy)
+def _by_coordinates(points, footprints, max_distance):
+    """Step 2 for ``points``: their coordinates, the building position of each (-1 for
+    none), its distance (0 inside, NaN for none) and whether it is a nearest building.
+    ``footprints`` is a :class:`Polygons` with the index for ``max_distance`` built."""
+    xy = _xy_of(points)
+    found = footprints.locate(xy)
     distance = np.where(found >= 0, 0.0, np.nan)
     nearest = np.zeros(len(found), dtype=bool)
     outside = np.flatnonzero(found < 0)
     if len(outside) and max_distance > 0:
-        near, dist = nearest_within(points[outside], footprints, max_distance, xy[outside])
+        near, dist = footprints.nearest(points[outside], xy[outside], max_distance)
         hit = near >= 0
         found[outside[hit]] = near[hit]
         distance[outside[hit]] = dist[hit]
         nearest[outside[hit]] = True
-    return found, distance, nearest
+    return xy, found, distance, nearest
 
 
 def largest_overlap(polygons, others):
@@ -493,11 +554,13 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     check_canceled(is_canceled)
 
     stamps = [("start", time.perf_counter())]
-    footprints = metric.geometry.values
-    shapely.prepare(footprints)  # before a second thread reads them
-    # building -> parcel, grid, community runs in a second thread while the records are
-    # located (numpy and GEOS release the GIL): the same result, on two cores.
-    pool = ThreadPoolExecutor(1)
+    footprints = Polygons(metric.geometry.values)  # prepared before other threads read them
+    footprints.index(0.0)
+    if max_distance > 0:
+        footprints.index(max_distance)
+    # Two workers: building -> parcel, grid, community, and the records located in chunks
+    # (numpy and GEOS release the GIL): the same result, on two cores.
+    pool = ThreadPoolExecutor(2)
     try:
         pending = pool.submit(building_links, metric, parcels_m, grids_m, building_id,
                               parcel_id, grid_id, community_field)
@@ -511,13 +574,15 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
         coord_b = np.full(n, -1, dtype=np.int64)
         distance = np.full(n, np.nan)
         nearest_mask = np.zeros(n, dtype=bool)
+        xy = np.full((n, 2), np.nan)
         if located.any():
             idx = np.flatnonzero(located)
-            xy = _xy_of(points)
-            every = len(idx) == n
-            coord_b[idx], distance[idx], nearest_mask[idx] = _by_coordinates(
-                points if every else points[idx], xy if every else xy[idx], footprints,
-                max_distance)
+            parts = np.array_split(idx, max(1, min(4, len(idx) // 100_000)))
+            whole = len(parts) == 1 and len(idx) == n  # no copy of the points
+            jobs = [pool.submit(_by_coordinates, points if whole else points[part],
+                                footprints, max_distance) for part in parts]
+            for part, job in zip(parts, jobs):
+                xy[part], coord_b[part], distance[part], nearest_mask[part] = job.result()
         stamps.append(("buildings_by_coordinates", time.perf_counter()))
         links = pending.result()
     finally:
@@ -565,45 +630,36 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     score = np.where(from_coords, coord_score, addr_score)
     disagrees = (coord_b >= 0) & (addr_b >= 0) & (coord_b != addr_b)
     building_ids = links["building_id"].to_numpy(dtype=object)
-    address_building = _pick(building_ids, np.where(disagrees, addr_b, -1))
+    address_pos = np.where(disagrees, addr_b, -1)
 
-    # 5./6. Parcel, grid, community.
+    # 5./6. Parcel, grid, community: kept as positions (-1 for none) until the output,
+    # where each column is picked once for the rows of its frame.
     has_b = building >= 0
-    parcel = _nones(n)
-    grid = _nones(n)
-    community = _nones(n)
     bpos = building[has_b]
-    parcel[has_b] = links["parcel_id"].to_numpy(dtype=object)[bpos]
-    building_grids = links["grid_id"].to_numpy(dtype=object)
-    grid[has_b] = building_grids[bpos]
-    community[has_b] = links["community_id"].to_numpy(dtype=object)[bpos]
-    point_grid = np.full(n, -1, dtype=np.int64)
-    # grid == None, compared per building rather than per record
+    parcel_pos = np.full(n, -1, dtype=np.int64)
+    parcel_pos[has_b] = links["parcel_pos"].to_numpy()[bpos]
+    grid_pos = np.full(n, -1, dtype=np.int64)
+    grid_pos[has_b] = links["grid_pos"].to_numpy()[bpos]
+    # no grid id yet, compared per building rather than per record
     no_grid_yet = ~has_b
-    no_grid_yet[has_b] = (building_grids == None)[bpos]  # noqa: E711 (element-wise)
+    no_grid_yet[has_b] = (links["grid_id"].to_numpy(dtype=object) == None)[bpos]  # noqa: E711
     need = located & no_grid_yet
     if grids_m is not None and need.any():
         idx = np.flatnonzero(need)
-        point_grid[idx] = points_in_polygons(points[idx], grids_m.geometry.values,
-                                             _xy_of(points[idx]))
-    grid_ids = _ids(grids_m, grid_id, "grids")
-    communities = _ids(grids_m, community_field, "grids") if community_field else None
-    no_grid = no_grid_yet & (point_grid >= 0)
-    grid[no_grid] = _pick(grid_ids, point_grid[no_grid])
-    community[no_grid] = _pick(communities, point_grid[no_grid])
+        point_grid = points_in_polygons(points[idx], grids_m.geometry.values, xy[idx])
+        hit = point_grid >= 0
+        grid_pos[idx[hit]] = point_grid[hit]
     parcel_only = np.zeros(n, dtype=bool)
     if parcels_m is not None and (located & ~has_b).any():
         idx = np.flatnonzero(located & ~has_b)
-        found = points_in_polygons(points[idx], parcels_m.geometry.values)
+        found = points_in_polygons(points[idx], parcels_m.geometry.values, xy[idx])
         parcel_only[idx[found >= 0]] = True
-        parcel[idx[found >= 0]] = _pick(_ids(parcels_m, parcel_id, "parcels"),
-                                        found[found >= 0])
+        parcel_pos[idx[found >= 0]] = found[found >= 0]
     method[parcel_only] = code["parcel_only"]
     score[parcel_only] = 0.5
     linked_mask = has_b | parcel_only
     method[~linked_mask] = code["unmatched"]
     counts = np.bincount(method, minlength=len(METHODS))  # per method, by code
-    method = names[method]
     score[~linked_mask] = 0.0
 
     stamps.append(("combine_parcel_grid", time.perf_counter()))
@@ -644,22 +700,40 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     geoms = points.copy()
     by_address = has_b & ~located
     if by_address.any():
-        geoms[by_address] = shapely.point_on_surface(footprints[building[by_address]])
+        geoms[by_address] = shapely.point_on_surface(footprints.polygons[building[by_address]])
     out_geoms = (geoms if crs == target_crs else
                  gpd.GeoSeries(geoms, crs=crs).to_crs(target_crs).values)
     base = pd.DataFrame(records.drop(columns=[records.geometry.name]) if has_geometry(records)
                         else records)
     base = base.drop(columns=[c for c in LINK_COLUMNS + ("reason",) if c in base.columns])
+    # Each added column: values and, for an id column, the positions that pick them
+    # (-1 picks None, the value appended last).
+    def ids_at(ids, positions):
+        ids = np.empty(0, dtype=object) if ids is None else ids
+        return np.append(ids, None).astype(object, copy=False), positions
+
+    grid_ids = _ids(grids_m, grid_id, "grids")
     added = {
-        "kind": np.full(n, kind, dtype=object),
-        "building_id": _pick(building_ids, building),
-        "parcel_id": parcel, "grid_id": grid, "community_id": community,
-        "link_method": method, "link_score": np.round(score, 4),
+        "kind": (np.array([kind], dtype=object), np.zeros(n, dtype=np.int64)),
+        "building_id": ids_at(building_ids, building),
+        "parcel_id": ids_at(_ids(parcels_m, parcel_id, "parcels"), parcel_pos),
+        "grid_id": ids_at(grid_ids, grid_pos),
+        "community_id": ids_at(_ids(grids_m, community_field, "grids")
+                               if community_field else None, grid_pos),
+        "link_method": (names, method),
+        "link_score": np.round(score, 4),
         "distance_m": np.round(distance, 2),
-        "address_building_id": address_building,
+        "address_building_id": ids_at(building_ids, address_pos),
         "disagrees": disagrees.astype(np.int64),
         "location_fix": fix,
     }
+
+    def column(c, pos):
+        value = added[c]
+        if isinstance(value, tuple):
+            values, positions = value
+            return values[positions[pos]]
+        return value[pos]
 
     def part(mask, columns):
         """The records at ``mask`` with the ``columns`` of ``added`` (object columns stay
@@ -668,8 +742,9 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
         index = base.index[pos]
         data = {c: pd.Series(base[c].array.take(pos), index=index, copy=False)
                 for c in base.columns}
-        data.update({c: pd.Series(added[c][pos], index=index, dtype=added[c].dtype,
-                                  copy=False) for c in columns})
+        for c in columns:
+            values = column(c, pos)
+            data[c] = pd.Series(values, index=index, dtype=values.dtype, copy=False)
         frame = pd.DataFrame(data, index=index, copy=False)
         return gpd.GeoDataFrame(frame, geometry=GeometryArray(
             np.asarray(out_geoms, dtype=object)[pos], crs=target_crs), copy=False)
