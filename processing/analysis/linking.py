@@ -439,22 +439,20 @@ def _locations(records, metric_crs, source_system):
         raise OneGridError(N_("Layer {layer} has no coordinate reference system"),
                            layer=records.attrs.get("layer_name", "records"))
     geoms = np.asarray(records.geometry.values, dtype=object)
-    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    every = bool(present.all())
-    if every:  # the usual case, without masked copies
-        points = geoms.copy()
-        other = shapely.get_type_id(geoms) != 0
-    else:
-        points = _nones(n)
-        points[present] = geoms[present]
-        other = present & (shapely.get_type_id(np.where(present, geoms, None)) != 0)
+    types = shapely.get_type_id(geoms)  # -1 for a missing geometry
+    present = (types >= 0) & ~shapely.is_empty(geoms)
+    other = present & (types != 0)
+    # the records' own points, shared until something has to change (usual case: no copy)
+    points = geoms if present.all() else np.where(present, geoms, None)
     if other.any():
+        points = points.copy() if points is geoms else points
         points[other] = shapely.point_on_surface(geoms[other])
     swapped_count = converted_count = 0
     if records.crs.is_geographic and present.any():
         xy = shapely.get_coordinates(points[present])
         x, y, swapped = fix_swapped(xy[:, 0], xy[:, 1], records.crs)
         if swapped.any():
+            points = points.copy() if points is geoms else points
             idx = np.flatnonzero(present)[swapped]
             points[idx] = shapely.points(x[swapped], y[swapped])
             fix[idx] = "swapped"
@@ -469,6 +467,7 @@ def _locations(records, metric_crs, source_system):
         moved_points, moved = convert_geometries(points[present], system, "WGS84",
                                                  records.crs)
         idx = np.flatnonzero(present)
+        points = points.copy() if points is geoms else points
         points[idx] = moved_points
         note = system.lower() + "_converted"
         fix[idx[moved]] = np.where(fix[idx[moved]] == "swapped", "swapped+" + note, note)
@@ -697,8 +696,8 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     # Output.
     target_crs = records.crs if has_geometry(records) and records.crs is not None \
         else buildings.crs
-    geoms = points.copy()
     by_address = has_b & ~located
+    geoms = points.copy()  # never the records' own array: the output is a frame of its own
     if by_address.any():
         geoms[by_address] = shapely.point_on_surface(footprints.polygons[building[by_address]])
     out_geoms = (geoms if crs == target_crs else
