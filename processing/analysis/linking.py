@@ -43,6 +43,7 @@ Semantics (written so that the SQL version for PostGIS can follow them line by l
 >>> out.linked["link_method"].tolist(), len(out.unmatched)
 (['point_in_building'], 1)
 """
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
@@ -248,6 +249,19 @@ def _xy_of(points):
     return xy
 
 
+def _point_xy(geoms):
+    """(n, 2) coordinates of points; NaN for anything else (missing, empty, not a point)."""
+    xy = np.full((len(geoms), 2), np.nan)
+    try:  # one pass per axis when there is no empty point (GEOS refuses those)
+        xy[:, 0] = shapely.get_x(geoms)
+        xy[:, 1] = shapely.get_y(geoms)
+    except shapely.errors.GEOSException:
+        ok = ~shapely.is_empty(geoms)
+        xy[ok, 0] = shapely.get_x(geoms[ok])
+        xy[ok, 1] = shapely.get_y(geoms[ok])
+    return xy
+
+
 def _first_per_point(pi):
     """Mask of the first pair of each point in pairs sorted by point."""
     return np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
@@ -270,6 +284,8 @@ class Polygons:
                        <= 1e-9 * np.maximum(box_area, 1.0))
         shapely.prepare(self.polygons)
         self._indexes = {}
+        self._edges = None
+        self._lock = threading.Lock()
 
     def index(self, grow=0.0):
         """The :class:`CellIndex` of the boxes grown by ``grow`` on every side."""
@@ -287,17 +303,16 @@ class Polygons:
         if not len(xy) or not len(self.polygons):
             return out
         pi, gi = self.index().pairs(xy)
-        test = ~self.filled[gi]
-        if test.any():
+        test = np.flatnonzero(~self.filled[gi])
+        if len(test):
             ok = np.ones(len(pi), dtype=bool)
-            ok[test] = shapely.intersects_xy(self.polygons[gi[test]], xy[pi[test], 0],
-                                             xy[pi[test], 1])
+            ok[test] = self._intersects_xy(gi[test], xy[pi[test], 0], xy[pi[test], 1])
             pi, gi = pi[ok], gi[ok]
         first = _first_per_point(pi)
         out[pi[first]] = gi[first]
         return out
 
-    def nearest(self, points, xy, max_distance):
+    def nearest(self, xy, max_distance):
         """For each point, the nearest polygon within ``max_distance`` (-1 for none; the
         first in order on a tie) and its distance (NaN for none).
 
@@ -316,17 +331,131 @@ class Polygons:
         x, y, b = xy[pi, 0], xy[pi, 1], self.bounds[gi]
         d = np.hypot(np.maximum(np.maximum(b[:, 0] - x, x - b[:, 2]), 0.0),
                      np.maximum(np.maximum(b[:, 1] - y, y - b[:, 3]), 0.0))
-        other = ~self.filled[gi] & (d <= max_distance)
-        if other.any():
-            d[other] = shapely.distance(points[pi[other]], self.polygons[gi[other]])
+        other = np.flatnonzero(~self.filled[gi] & (d <= max_distance))
+        if len(other):
+            d[other] = self._distance(gi[other], x[other], y[other])
         near = d <= max_distance
         pi, gi, d = pi[near], gi[near], d[near]
-        order = np.lexsort((gi, d, pi))
-        pi, gi, d = pi[order], gi[order], d[order]
+        if not len(pi):
+            return out, dist
+        # the least distance of each point; on a tie the first polygon (pairs come sorted
+        # by point, then polygon)
+        first = _first_per_point(pi)
+        least = np.minimum.reduceat(d, np.flatnonzero(first))[np.cumsum(first) - 1]
+        best = d == least
+        pi, gi, d = pi[best], gi[best], d[best]
         first = _first_per_point(pi)
         out[pi[first]] = gi[first]
         dist[pi[first]] = d[first]
         return out, dist
+
+    #: Polygons with at most this many edges are tested in numpy (:meth:`_edge_table`);
+    #: larger ones by GEOS, whose prepared polygons index their edges.
+    MAX_EDGES = 32
+    #: Edges handled at once by :meth:`_on_edges` (bounds its memory).
+    EDGE_BLOCK = 1 << 21
+
+    def _edge_table(self):
+        """The ring edges (all rings, all parts) of the polygons and multipolygons that do
+        not fill their box and have at most :data:`MAX_EDGES` edges: (k, 4) endpoints
+        x1, y1, x2, y2 and, per polygon position, its first edge and edge count (0 for a
+        polygon left to GEOS). Built once, under a lock (threads share the object)."""
+        with self._lock:
+            if self._edges is None:
+                n = len(self.polygons)
+                kind = shapely.get_type_id(self.polygons)
+                sel = np.flatnonzero(
+                    ~self.filled & np.isfinite(self.bounds[:, 0]) & ((kind == 3) | (kind == 6))
+                    & (shapely.get_num_coordinates(self.polygons) <= self.MAX_EDGES + 1))
+                parts, part_of = shapely.get_parts(self.polygons[sel], return_index=True)
+                rings, ring_of = shapely.get_rings(parts, return_index=True)
+                coords, coord_of = shapely.get_coordinates(rings, return_index=True)
+                same = np.flatnonzero(coord_of[1:] == coord_of[:-1])
+                owner = sel[part_of[ring_of[coord_of[same]]]]
+                segments = np.hstack([coords[same], coords[same + 1]])
+                count = np.bincount(owner, minlength=n)
+                self._edges = (segments, np.cumsum(count) - count, count)
+        return self._edges
+
+    def _on_edges(self, gi, x, y, distance=False):
+        """For pairs (polygon ``gi`` of the edge table, point ``x``, ``y``): whether the
+        point is inside (ray crossing parity over all rings), whether that is uncertain
+        (an edge passes within rounding error of the point: on the boundary or nearly)
+        and, with ``distance``, the distance to the nearest edge (the formula of GEOS's
+        point-to-segment distance).
+
+        The crossing of an edge is the sign of one cross product; it is trusted only where
+        the product is clearly away from zero (far above its rounding error), so a sure
+        answer is the exact one."""
+        segments, start, count = self._edge_table()
+        inside = np.zeros(len(gi), dtype=bool)
+        unsure = np.zeros(len(gi), dtype=bool)
+        near = np.full(len(gi), np.inf) if distance else None
+        cnt = count[gi]
+        ends = np.cumsum(cnt)
+        cuts = np.searchsorted(ends, np.arange(self.EDGE_BLOCK, ends[-1] if len(ends) else 0,
+                                               self.EDGE_BLOCK), side="right")
+        for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(gi)]):
+            if hi <= lo:
+                continue
+            c = cnt[lo:hi]
+            first = np.cumsum(c) - c
+            pair = np.repeat(np.arange(hi - lo), c)
+            edge = np.repeat(start[gi[lo:hi]] - first, c) + np.arange(int(c.sum()))
+            seg = segments[edge]
+            ax, ay, bx, by = seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3]
+            px, py = x[lo:hi][pair], y[lo:hi][pair]
+            dx, dy = bx - ax, by - ay
+            t1, t2 = dx * (py - ay), dy * (px - ax)
+            det = t1 - t2
+            up = by > py
+            cross = ((ay > py) != up) & ((det > 0) == up)
+            doubt = ((np.abs(det) <= 1e-12 * (np.abs(t1) + np.abs(t2)))
+                     & (py >= np.minimum(ay, by)) & (py <= np.maximum(ay, by)))
+            inside[lo:hi] = np.add.reduceat(cross, first, dtype=np.intp) % 2 == 1
+            unsure[lo:hi] = np.logical_or.reduceat(doubt, first)
+            if distance:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    len2 = dx * dx + dy * dy
+                    r = ((px - ax) * dx + (py - ay) * dy) / len2
+                    s = ((ay - py) * dx - (ax - px) * dy) / len2
+                    to_a = np.sqrt((px - ax) ** 2 + (py - ay) ** 2)
+                    to_b = np.sqrt((px - bx) ** 2 + (py - by) ** 2)
+                    d = np.where((r <= 0.0) | (len2 == 0), to_a,
+                                 np.where(r >= 1.0, to_b, np.abs(s) * np.sqrt(len2)))
+                near[lo:hi] = np.minimum.reduceat(d, first)
+        return inside, unsure, near
+
+    def _intersects_xy(self, gi, x, y):
+        """Whether polygon ``gi`` contains or touches point ``x``, ``y``, per pair:
+        :meth:`_on_edges` where it is sure, GEOS (prepared) for the rest."""
+        count = self._edge_table()[2]
+        out = np.zeros(len(gi), dtype=bool)
+        mine = np.flatnonzero(count[gi] > 0)
+        inside, unsure, _ = self._on_edges(gi[mine], x[mine], y[mine])
+        out[mine] = inside
+        geos = np.ones(len(gi), dtype=bool)
+        geos[mine[~unsure]] = False
+        geos = np.flatnonzero(geos)
+        if len(geos):
+            out[geos] = shapely.intersects_xy(self.polygons[gi[geos]], x[geos], y[geos])
+        return out
+
+    def _distance(self, gi, x, y):
+        """Distance from point ``x``, ``y`` to polygon ``gi``, per pair: 0 inside, else the nearest edge's (:meth:`_on_edges`); GEOS where that is
+        uncertain or the polygon is not in the edge table."""
+        count = self._edge_table()[2]
+        out = np.zeros(len(gi))
+        mine = np.flatnonzero(count[gi] > 0)
+        inside, unsure, near = self._on_edges(gi[mine], x[mine], y[mine], distance=True)
+        out[mine] = np.where(inside, 0.0, near)
+        geos = np.ones(len(gi), dtype=bool)
+        geos[mine[~unsure]] = False
+        geos = np.flatnonzero(geos)
+        if len(geos):
+            out[geos] = shapely.distance(shapely.points(x[geos], y[geos]),
+                                         self.polygons[gi[geos]])
+        return out
 
 
 def points_in_polygons(points, polygons, xy=None):
@@ -349,26 +478,24 @@ def nearest_within(points, polygons, max_distance, xy=None):
     points = np.asarray(points, dtype=object)
     if not len(points) or not len(polygons):
         return np.full(len(points), -1, dtype=np.int64), np.full(len(points), np.nan)
-    return Polygons(polygons).nearest(points, _xy_of(points) if xy is None else xy,
-                                      max_distance)
+    return Polygons(polygons).nearest(_xy_of(points) if xy is None else xy, max_distance)
 
 
-def _by_coordinates(points, footprints, max_distance):
-    """Step 2 for ``points``: their coordinates, the building position of each (-1 for
-    none), its distance (0 inside, NaN for none) and whether it is a nearest building.
-    ``footprints`` is a :class:`Polygons` with the index for ``max_distance`` built."""
-    xy = _xy_of(points)
+def _by_coordinates(xy, footprints, max_distance):
+    """Step 2 for points ``xy``: the building position of each (-1 for none), its
+    distance (0 inside, NaN for none) and whether it is a nearest building. ``footprints``
+    is a :class:`Polygons` with the index for ``max_distance`` built."""
     found = footprints.locate(xy)
     distance = np.where(found >= 0, 0.0, np.nan)
     nearest = np.zeros(len(found), dtype=bool)
     outside = np.flatnonzero(found < 0)
     if len(outside) and max_distance > 0:
-        near, dist = footprints.nearest(points[outside], xy[outside], max_distance)
+        near, dist = footprints.nearest(xy[outside], max_distance)
         hit = near >= 0
         found[outside[hit]] = near[hit]
         distance[outside[hit]] = dist[hit]
         nearest[outside[hit]] = True
-    return xy, found, distance, nearest
+    return found, distance, nearest
 
 
 def largest_overlap(polygons, others):
@@ -430,31 +557,38 @@ def building_links(buildings, parcels=None, grids=None, building_id=None, parcel
 
 
 def _locations(records, metric_crs, source_system):
-    """Representative points of the records in ``metric_crs`` and a fix note per record."""
+    """Representative points of the records in ``metric_crs`` (None for none), their
+    coordinates (NaN for none), a fix note per record and the counts of swapped and
+    converted ones."""
     n = len(records)
     fix = _nones(n)
     if not has_geometry(records) or records.crs is None and not records.geometry.notna().any():
-        return _nones(n), fix, 0, 0
+        return _nones(n), np.full((n, 2), np.nan), fix, 0, 0
     if records.crs is None:
         raise OneGridError(N_("Layer {layer} has no coordinate reference system"),
                            layer=records.attrs.get("layer_name", "records"))
     geoms = np.asarray(records.geometry.values, dtype=object)
-    types = shapely.get_type_id(geoms)  # -1 for a missing geometry
-    present = (types >= 0) & ~shapely.is_empty(geoms)
-    other = present & (types != 0)
-    # the records' own points, shared until something has to change (usual case: no copy)
-    points = geoms if present.all() else np.where(present, geoms, None)
-    if other.any():
-        points = points.copy() if points is geoms else points
+    # a point's coordinates; NaN for a missing geometry, an empty or unplaced point and
+    # (until their representative points) the other geometries
+    xy = _point_xy(geoms)
+    other = np.flatnonzero(shapely.get_type_id(geoms) > 0)
+    points = geoms  # the records' own points, shared until something has to change
+    if len(other):
+        other = other[~shapely.is_empty(geoms[other])]
+        points = geoms.copy()
         points[other] = shapely.point_on_surface(geoms[other])
+        xy[other] = _point_xy(points[other])
+    present = ~np.isnan(xy).any(axis=1)
+    if not present.all():
+        points = np.where(present, points, None)
     swapped_count = converted_count = 0
     if records.crs.is_geographic and present.any():
-        xy = shapely.get_coordinates(points[present])
-        x, y, swapped = fix_swapped(xy[:, 0], xy[:, 1], records.crs)
+        x, y, swapped = fix_swapped(xy[present, 0], xy[present, 1], records.crs)
         if swapped.any():
             points = points.copy() if points is geoms else points
             idx = np.flatnonzero(present)[swapped]
             points[idx] = shapely.points(x[swapped], y[swapped])
+            xy[idx, 0], xy[idx, 1] = x[swapped], y[swapped]
             fix[idx] = "swapped"
             swapped_count = int(swapped.sum())
     system = system_name(source_system or "WGS84")
@@ -472,10 +606,12 @@ def _locations(records, metric_crs, source_system):
         note = system.lower() + "_converted"
         fix[idx[moved]] = np.where(fix[idx[moved]] == "swapped", "swapped+" + note, note)
         converted_count = int(moved.sum())
-    if records.crs == metric_crs:
-        return points, fix, swapped_count, converted_count
-    metric = gpd.GeoSeries(points, crs=records.crs).to_crs(metric_crs).values
-    return np.asarray(metric, dtype=object), fix, swapped_count, converted_count
+        xy = _point_xy(points)
+    if records.crs != metric_crs:
+        points = np.asarray(gpd.GeoSeries(points, crs=records.crs).to_crs(metric_crs).values,
+                            dtype=object)
+        xy = _point_xy(points)
+    return points, xy, fix, swapped_count, converted_count
 
 
 def check_link_arguments(prefer, max_distance):
@@ -564,8 +700,8 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
         pending = pool.submit(building_links, metric, parcels_m, grids_m, building_id,
                               parcel_id, grid_id, community_field)
         n = len(records)
-        points, fix, swapped, converted = _locations(records, crs, source_system)
-        located = ~shapely.is_missing(points) if n else np.zeros(0, dtype=bool)
+        points, xy, fix, swapped, converted = _locations(records, crs, source_system)
+        located = ~np.isnan(xy[:, 0])
         check_canceled(is_canceled)
 
         stamps.append(("locations", time.perf_counter()))
@@ -573,15 +709,13 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
         coord_b = np.full(n, -1, dtype=np.int64)
         distance = np.full(n, np.nan)
         nearest_mask = np.zeros(n, dtype=bool)
-        xy = np.full((n, 2), np.nan)
         if located.any():
             idx = np.flatnonzero(located)
             parts = np.array_split(idx, max(1, min(4, len(idx) // 100_000)))
-            whole = len(parts) == 1 and len(idx) == n  # no copy of the points
-            jobs = [pool.submit(_by_coordinates, points if whole else points[part],
-                                footprints, max_distance) for part in parts]
+            jobs = [pool.submit(_by_coordinates, xy[part], footprints, max_distance)
+                    for part in parts]
             for part, job in zip(parts, jobs):
-                xy[part], coord_b[part], distance[part], nearest_mask[part] = job.result()
+                coord_b[part], distance[part], nearest_mask[part] = job.result()
         stamps.append(("buildings_by_coordinates", time.perf_counter()))
         links = pending.result()
     finally:

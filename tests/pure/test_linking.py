@@ -207,3 +207,41 @@ def test_spatial_hash_matches_strtree():
     expected[present[pi]] = d
     np.testing.assert_allclose(dist, expected)
     assert ((found >= 0) == np.isfinite(expected)).all()
+
+
+def test_edge_tests_match_geos():
+    """Polygons tests points against small polygons' edges in numpy; the answers are GEOS's
+    to the bit: star-shaped polygons, polygons with holes, multipolygons, a polygon with
+    more edges than the numpy path takes, and points on vertices, on edge midpoints and
+    1e-13 m beside vertices (uncertain pairs go to GEOS)."""
+    rng = np.random.default_rng(11)
+    polygons = []
+    for i in range(600):
+        c, r = rng.uniform(0, 500, 2), rng.uniform(2, 15)
+        angles = np.sort(rng.uniform(0, 2 * np.pi, rng.integers(3, 9)))
+        radii = r * rng.uniform(0.6, 1.0, len(angles))
+        p = shapely.make_valid(shapely.Polygon(np.c_[c[0] + radii * np.cos(angles),
+                                                     c[1] + radii * np.sin(angles)]))
+        if p.geom_type not in ("Polygon", "MultiPolygon"):
+            p = p.convex_hull
+        if i % 5 == 0:  # a hole
+            p = p.difference(shapely.Point(c).buffer(r * 0.25, 2))
+        if i % 7 == 0:  # a second part
+            p = shapely.union(p, shapely.box(c[0] + 20, c[1], c[0] + 24, c[1] + 3))
+        polygons.append(p)
+    polygons.append(shapely.Point(250, 250).buffer(40, 32))  # 128 edges: GEOS
+    polygons = np.array(polygons, dtype=object)
+    ready = L.Polygons(polygons)
+    segments, start, count = ready._edge_table()
+    assert count[-1] == 0 and (count[:-1] > 0).sum() > 500
+    vertices = shapely.get_coordinates(polygons)
+    xy = np.vstack([rng.uniform(-20, 520, (60_000, 2)), vertices,
+                    (vertices[:-1] + vertices[1:]) / 2, vertices + 1e-13])
+    pi, gi = ready.index().pairs(xy)
+    expected = shapely.intersects_xy(polygons[gi], xy[pi, 0], xy[pi, 1])
+    got = ready._intersects_xy(gi, xy[pi, 0], xy[pi, 1])
+    assert len(pi) > 40_000 and expected.sum() > 10_000
+    assert (got == expected).all()
+    pi, gi = ready.index(10.0).pairs(xy)
+    expected = shapely.distance(shapely.points(xy[pi]), polygons[gi])
+    assert (ready._distance(gi, xy[pi, 0], xy[pi, 1]) == expected).all()
