@@ -296,3 +296,40 @@ def pyogrio_read(path, table):
     import pyogrio
 
     return pyogrio.read_dataframe(str(path), layer=table, read_geometry=False)
+
+
+def test_direct_gpkg_output_has_a_working_spatial_index(run_alg, demo_gpkg, tmp_path):
+    """The GeoPackage written by GDAL gets its spatial index in bulk (gpkg_rtree): QGIS
+    reports it present, a rectangle request through it returns the features a full scan
+    finds in that rectangle, and an edit in QGIS afterwards is indexed too."""
+    from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSource, QgsGeometry,
+                           QgsPointXY, QgsRectangle, QgsVectorLayer)
+
+    ws = f"{demo_gpkg}|layername="
+    results, _ = run_alg("onegrid:link_records", {
+        "RECORDS": ws + "households", "KIND": "households", "BUILDINGS": ws + "buildings",
+        "PARCELS": ws + "parcels", "GRIDS": ws + "base_grids",
+        "OUTPUT": str(tmp_path / "linked.gpkg")})
+    layer = QgsVectorLayer(results["OUTPUT"], "linked", "ogr")
+    assert layer.isValid() and layer.featureCount() > 1000
+    assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent
+    extent = layer.extent()
+    box = QgsRectangle(extent.xMinimum() + extent.width() * 0.3,
+                       extent.yMinimum() + extent.height() * 0.4,
+                       extent.xMinimum() + extent.width() * 0.6,
+                       extent.yMinimum() + extent.height() * 0.7)
+    scanned = {f.id() for f in layer.getFeatures()
+               if box.contains(f.geometry().asPoint())}
+    indexed = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))}
+    assert len(scanned) > 10 and indexed == scanned
+    centre = box.center()
+    layer.startEditing()
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(centre)))
+    assert layer.addFeature(feature) and layer.commitChanges()
+    tiny = QgsRectangle(centre.x() - 0.01, centre.y() - 0.01, centre.x() + 0.01,
+                        centre.y() + 0.01)
+    again = QgsVectorLayer(results["OUTPUT"], "again", "ogr")
+    found = list(again.getFeatures(QgsFeatureRequest().setFilterRect(tiny)))
+    assert len(found) >= 1 and len(found) == sum(
+        1 for f in again.getFeatures() if tiny.contains(f.geometry().asPoint()))
