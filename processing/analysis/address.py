@@ -232,9 +232,27 @@ def parse_all(addresses):
 
 
 # --- Matching ----------------------------------------------------------------------------------
+#: The last few building indexes, by their standard addresses: data_quality links every
+#: register of a workspace to the same buildings (one normalisation of their addresses).
+_INDEXES = {}
+_INDEXES_KEPT = 2
+
+
 def _building_index(standard):
     """Rows (place, number, building, position) under which each standard address is found:
-    its own parts, and its estate as the place when it has one."""
+    its own parts, and its estate as the place when it has one. Kept for the next call
+    with the same addresses (the frames are only read)."""
+    key = tuple(None if v is None or v != v else str(v)
+                for v in np.asarray(standard, dtype=object))
+    found = _INDEXES.get(key)
+    if found is None:
+        found = _INDEXES[key] = _build_index(standard)
+        while len(_INDEXES) > _INDEXES_KEPT:
+            del _INDEXES[next(iter(_INDEXES))]
+    return found
+
+
+def _build_index(standard):
     parts = parse_all(standard)
     pos = np.arange(len(parts))
     has = parts["text"].to_numpy() != ""

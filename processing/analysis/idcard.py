@@ -17,6 +17,7 @@ True
 '138****5678'
 """
 import datetime
+import unicodedata
 
 import numpy as np
 
@@ -48,35 +49,91 @@ def check_digit(first17):
     return str(_CHECK_CHARS[int((digits * _WEIGHTS).sum() % 11)])
 
 
+R_ID_EMPTY = N_("ID number is empty")
+R_ID_LENGTH = N_("ID number must have 18 characters")
+R_ID_FORMAT = N_("ID number must be 17 digits and a digit or X")
+R_ID_REGION = N_("ID number has an unknown region prefix")
+R_ID_BIRTH = N_("ID number has an impossible birth date")
+R_ID_CHECK = N_("ID number check digit is wrong")
+
+
 def id_problem(value):
     """``None`` for a valid ID number, otherwise the English reason template (marked N_).
 
-    Accepts a lowercase ``x`` (normalise with :func:`normalise_id` before storing).
+    Accepts a lowercase ``x`` and full-width characters (normalise with
+    :func:`normalise_id` before storing). :func:`id_problems` answers the same for many.
     """
     if value is None:
-        return N_("ID number is empty")
+        return R_ID_EMPTY
     text = normalise_id(value)
     if len(text) != 18:
-        return N_("ID number must have 18 characters")
-    if not text[:17].isdigit() or not (text[17].isdigit() or text[17] == "X"):
-        return N_("ID number must be 17 digits and a digit or X")
+        return R_ID_LENGTH
+    if not (text.isascii() and text[:17].isdigit()
+            and (text[17].isdigit() or text[17] == "X")):
+        return R_ID_FORMAT
     if text[:2] not in PROVINCE_CODES:
-        return N_("ID number has an unknown region prefix")
+        return R_ID_REGION
     try:
         birth = datetime.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
-        return N_("ID number has an impossible birth date")
+        return R_ID_BIRTH
     if birth.year < 1900 or birth > datetime.date.today():
-        return N_("ID number has an impossible birth date")
+        return R_ID_BIRTH
     if check_digit(text[:17]) != text[17]:
-        return N_("ID number check digit is wrong")
+        return R_ID_CHECK
     return None
 
 
+_PROVINCES = np.array(sorted(int(code) for code in PROVINCE_CODES))
+_DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def id_problems(values):
+    """:func:`id_problem` of each value, in numpy: the checks run on a (n, 18) array of the
+    characters' code points (one Python step per value: :func:`normalise_id`).
+
+    Returns
+    -------
+    numpy object array: None or the reason template, per value.
+    """
+    values = np.asarray(values, dtype=object)
+    out = np.full(len(values), None, dtype=object)
+    missing = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+    out[missing] = R_ID_EMPTY
+    idx = np.flatnonzero(~missing)
+    texts = [normalise_id(v) for v in values[idx]]
+    length = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    out[idx[length != 18]] = R_ID_LENGTH
+    keep = np.flatnonzero(length == 18)
+    idx = idx[keep]
+    if not len(idx):
+        return out
+    code = np.array([texts[k] for k in keep], dtype="U18").view(np.uint32).reshape(-1, 18)
+    digit = (code >= 48) & (code <= 57)
+    fmt = digit[:, :17].all(axis=1) & (digit[:, 17] | (code[:, 17] == ord("X")))
+    d = np.where(digit, code.astype(np.int64) - 48, 0)
+    region = np.isin(d[:, 0] * 10 + d[:, 1], _PROVINCES)
+    year = d[:, 6] * 1000 + d[:, 7] * 100 + d[:, 8] * 10 + d[:, 9]
+    month = d[:, 10] * 10 + d[:, 11]
+    day = d[:, 12] * 10 + d[:, 13]
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    days = _DAYS[np.clip(month, 1, 12) - 1] + ((month == 2) & leap)
+    today = datetime.date.today()
+    born = year * 10000 + month * 100 + day
+    birth = ((month >= 1) & (month <= 12) & (day >= 1) & (day <= days) & (year >= 1900)
+             & (born <= today.year * 10000 + today.month * 100 + today.day))
+    expected = np.frombuffer("10X98765432".encode("ascii"), dtype=np.uint8)[
+        (d[:, :17] * _WEIGHTS).sum(axis=1) % 11]
+    check = code[:, 17] == expected
+    out[idx] = np.select([~fmt, ~region, ~birth, ~check],
+                         [R_ID_FORMAT, R_ID_REGION, R_ID_BIRTH, R_ID_CHECK], None)
+    return out
+
+
 def normalise_id(value):
-    """Strip blanks, turn a full-width or lowercase x into ``X``."""
-    text = str(value).strip().replace(" ", "")
-    return text.replace("ｘ", "X").replace("Ｘ", "X").replace("x", "X")
+    """Strip blanks, full-width characters to half-width (NFKC), a lowercase x to ``X``."""
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
+    return text.replace("x", "X")
 
 
 def mask_id(value):
@@ -102,8 +159,10 @@ def phone_problem(value):
 
 
 def normalise_phone(value):
-    """Digits only, without a +86/0086 prefix."""
-    text = "".join(ch for ch in str(value) if ch.isdigit())
+    """Digits only (full-width ones made half-width), without a +86/0086 prefix."""
+    text = str(value)
+    if not (text.isascii() and text.isdigit()):  # the usual plain digits skip this
+        text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
     for prefix in ("0086", "86"):
         if text.startswith(prefix) and len(text) - len(prefix) == 11:
             return text[len(prefix):]

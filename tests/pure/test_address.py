@@ -133,7 +133,7 @@ def test_variants_matched_correctly():
     """Labelled variants of the benchmark's kind: almost all linked to the right building."""
     rng = np.random.default_rng(4)
     roads = [f"纬{j}路" for j in range(1, 31)] + ["中山路", "解放南路", "和平路", "新华街"]
-    parts = pd.DataFrame([(f"模拟区模拟街道", road, str(h), str(b))
+    parts = pd.DataFrame([("模拟区模拟街道", road, str(h), str(b))
                           for road in roads for h in range(1, 9, 2) for b in range(1, 4)],
                          columns=["prefix", "road", "number", "building"])
     standard = (parts["prefix"] + parts["road"] + parts["number"] + "号" + parts["building"]

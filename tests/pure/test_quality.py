@@ -11,7 +11,9 @@ pytestmark = pytest.mark.pure
 
 #: Valid GB 11643 numbers: the standard's own example, and numbers built with the check digit.
 VALID_IDS = ["11010519491231002X", "11010519491231002x", "44030519851231123X",
-             "110101199003074477", "310104200001010017"]
+             "110101199003074477", "310104200001010017",
+             "１１０１０５１９４９１２３１００２Ｘ",  # full-width, as typed in a Chinese IME
+             "110105200002290021"]  # born 29 February 2000 (a leap year)
 #: (number, expected reason) for invalid numbers.
 INVALID_IDS = [
     ("110105194912310021", "ID number check digit is wrong"),
@@ -21,6 +23,9 @@ INVALID_IDS = [
     ("110105194902300027", "ID number has an impossible birth date"),   # 30 February
     ("110105290001010012", "ID number has an impossible birth date"),   # born in 2900
     ("110105185001010010", "ID number has an impossible birth date"),   # before 1900
+    ("110105190002290020", "ID number has an impossible birth date"),   # 1900: no 29 Feb
+    ("1101051949123100٢X", "ID number must be 17 digits and a digit or X"),  # Arabic-Indic 2
+    (None, "ID number is empty"),
 ]
 
 
@@ -32,6 +37,25 @@ def test_known_valid_id_numbers(number):
 @pytest.mark.parametrize("number, reason", INVALID_IDS)
 def test_known_invalid_id_numbers(number, reason):
     assert idcard.id_problem(number) == reason
+
+
+def test_id_problems_answers_as_id_problem():
+    """The numpy check gives id_problem's answer for every number above and for numbers
+    built valid and then broken at one random character."""
+    rng = np.random.default_rng(4)
+    built = idcard.make_id_numbers(rng.choice(idcard.SAMPLE_REGIONS, 3000),
+                                   np.datetime64("1901-01-01") + rng.integers(0, 45000, 3000),
+                                   rng.integers(0, 1000, 3000))
+    broken = []
+    for k, number in enumerate(built):
+        chars = list(number)
+        chars[k % 18] = rng.choice(list("0123456789XxY Ｘ１"))
+        broken.append("".join(chars))
+    values = np.array(VALID_IDS + [n for n, _ in INVALID_IDS] + list(built) + broken
+                      + [110105194912310021], dtype=object)
+    expected = [idcard.id_problem(v) for v in values]
+    assert list(idcard.id_problems(values)) == expected
+    assert len({e for e in expected}) == 7  # every answer occurs
 
 
 def ids(*births):
@@ -111,3 +135,13 @@ def test_scorecard_errors(registers):
         Q.scorecard(frames, buildings, group_by="street")
     with pytest.raises(Q.OneGridError, match="No records to score"):
         Q.scorecard({"people": frames["people"].iloc[:0]})
+
+
+@pytest.mark.parametrize("phone, problem", [
+    ("13812345678", None), ("+86 138-1234-5678", None), ("008613812345678", None),
+    ("１３８１２３４５６７８", None),  # full-width digits
+    ("010-62345678", None), ("12345", "Phone number is not a mainland mobile or landline number"),
+    ("12812345678", "Phone number is not a mainland mobile or landline number"),
+    ("  ", "Phone number is empty")])
+def test_phone_numbers(phone, problem):
+    assert idcard.phone_problem(phone) == problem
