@@ -317,8 +317,10 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
   SELECT CASE WHEN value IS NULL THEN NULL
               WHEN length(t) <= 10 THEN repeat('*', length(t))
               ELSE left(t, 6) || repeat('*', length(t) - 10) || right(t, 4) END
-  FROM (SELECT translate(replace(btrim(value, E' \\t\\n\\r\\u000b\\u000c\\u3000'), ' ', ''),
-                         'ｘＸx', 'XXX') AS t) n
+  FROM (SELECT translate(replace(btrim(translate(value, '\u3000０１２３４５６７８９ｘＸ',
+                                                   ' 0123456789xX'),
+                                         E' \\t\\n\\r\\u000b\\u000c'), ' ', ''),
+                         'x', 'X') AS t) n
 $f$""").format(s=s))
     cur.execute(sql.SQL("""
 CREATE OR REPLACE FUNCTION {s}.mask_phone(value text) RETURNS text
@@ -329,7 +331,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
   FROM (SELECT CASE WHEN d LIKE '0086%' AND length(d) = 15 THEN substr(d, 5)
                     WHEN d LIKE '86%' AND length(d) = 13 THEN substr(d, 3)
                     ELSE d END AS t
-        FROM (SELECT regexp_replace(value, '[^0-9０-９]', '', 'g') AS d) digits) n
+        FROM (SELECT regexp_replace(translate(value, '０１２３４５６７８９', '0123456789'),
+                                    '[^0-9]', '', 'g') AS d) digits) n
 $f$""").format(s=s))
     # Optimistic locking and edit stamps (runs as the editing user).
     cur.execute(sql.SQL("""
