@@ -8,7 +8,8 @@ one feature at a time, which for a million points takes longer than writing the 
 * every feature with a geometry gets one entry, its box in 32-bit floats rounded outwards
   (min down, max up), as SQLite stores them;
 * entries are packed sort-tile-recursively (sorted by x into vertical slices, each slice
-  by y) into full nodes of :data:`MAX_CELLS` entries, and so on up to one root;
+  by y) into as few nodes of at most :data:`MAX_CELLS` entries as hold them, filled
+  evenly, and so on up to one root;
 * the nodes are written into the R*Tree's own tables (``_node``: node number -> blob of
   a 4-byte header, depth (root) and count, and 24-byte cells: 64-bit id and four 32-bit
   floats, all big-endian; ``_rowid``: feature -> leaf; ``_parent``: node -> parent), the
@@ -89,7 +90,9 @@ def pack(ids, boxes):
         if leaf_order is None:
             leaf_order = order
         ids_o, boxes_o = level_ids[order], level_boxes[order]
-        starts = np.arange(0, len(ids_o), MAX_CELLS)
+        # as few nodes as hold them, filled evenly (no nearly empty last node)
+        count = -(-len(ids_o) // MAX_CELLS)
+        starts = np.arange(count) * len(ids_o) // count
         levels.append((ids_o, boxes_o, starts))
         if len(starts) == 1:
             break
