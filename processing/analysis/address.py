@@ -32,7 +32,9 @@ strings with pandas joins and scipy sparse products, without a loop over records
 >>> parse("南京路12号3栋2单元301室")["building"]
 '3'
 """
+import contextlib
 import re
+import threading
 import unicodedata
 
 import numpy as np
@@ -183,8 +185,30 @@ def normalise(addresses):
     """
     values = pd.Series(np.asarray(addresses, dtype=object), dtype=object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    canonical = np.array([normalise_one(u) for u in uniques] + [""], dtype=object)
+    memo = getattr(_remembered, "memo", None)
+    if memo is None:
+        canonical = [normalise_one(u) for u in uniques]
+    else:
+        canonical = [memo[u] if u in memo else memo.setdefault(u, normalise_one(u))
+                     for u in uniques]
+    canonical = np.array(canonical + [""], dtype=object)
     return canonical[codes]  # code -1 (missing) picks the trailing ""
+
+
+_remembered = threading.local()
+
+
+@contextlib.contextmanager
+def remembering():
+    """Within the block, :func:`normalise` keeps the canonical form of every distinct
+    address it meets for the next call in the same thread (a workspace's registers share
+    addresses: people and their households); all forgotten when the block ends."""
+    outer = getattr(_remembered, "memo", None)
+    _remembered.memo = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _remembered.memo = outer
 
 
 def parse(text):

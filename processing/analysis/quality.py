@@ -297,6 +297,7 @@ def score_workspace(layers, group_by="grid", max_distance=30.0, target_linkage=
     -------
     (Scorecard, dict kind -> LinkResult)
     """
+    from .address import remembering
     from .linking import link_records
 
     report = progress or (lambda fraction: None)
@@ -309,18 +310,19 @@ def score_workspace(layers, group_by="grid", max_distance=30.0, target_linkage=
     frames, links = {}, {}
     kinds = [k for k in WORKSPACE_KINDS if layers.get(k) is not None and len(layers[k])]
     building_table = None
-    for i, kind in enumerate(kinds):
-        records = layers[kind]
-        result = link_records(records, buildings, parcels, grids, kind=kind,
-                              address_field="address" if "address" in records.columns
-                              else None, max_distance=max_distance, is_canceled=is_canceled)
-        links[kind] = result
-        frames[kind] = pd.concat([pd.DataFrame(result.linked.drop(columns="geometry")),
-                                  pd.DataFrame(result.unmatched.drop(
-                                      columns=["geometry", "reasons"]))]).sort_index()
-        frames[kind]["link_method"] = frames[kind]["link_method"].fillna("unmatched")
-        building_table = result.buildings
-        report(0.9 * (i + 1) / max(len(kinds), 1))
+    with remembering():  # the registers share addresses: each one normalised once
+        for i, kind in enumerate(kinds):
+            records = layers[kind]
+            result = link_records(records, buildings, parcels, grids, kind=kind,
+                                  address_field="address" if "address" in records.columns
+                                  else None, max_distance=max_distance, is_canceled=is_canceled)
+            links[kind] = result
+            frames[kind] = pd.concat([pd.DataFrame(result.linked.drop(columns="geometry")),
+                                      pd.DataFrame(result.unmatched.drop(
+                                          columns=["geometry", "reasons"]))]).sort_index()
+            frames[kind]["link_method"] = frames[kind]["link_method"].fillna("unmatched")
+            building_table = result.buildings
+            report(0.9 * (i + 1) / max(len(kinds), 1))
     if building_table is not None:
         area = building_areas(buildings)
         building_table = building_table.assign(floor_area_m2=area)

@@ -147,3 +147,25 @@ def test_variants_matched_correctly():
     wrong = ((got != label) & (got >= 0)).sum()
     assert correct > 0.97
     assert wrong == 0
+
+
+def test_remembering_normalises_each_address_once(monkeypatch):
+    """Inside remembering(), a second normalise() of the same addresses normalises none of
+    them again and answers the same; outside it nothing is kept."""
+    calls = []
+    original = A.normalise_one
+
+    def counting(text):
+        calls.append(text)
+        return original(text)
+
+    monkeypatch.setattr(A, "normalise_one", counting)
+    first = ["南京路十二号三幢二单元301", "中山路5号", None, "南京路十二号三幢二单元301"]
+    second = ["中山路5号", "和平路1号"]
+    expected = [original(t) for t in first], [original(t) for t in second]
+    with A.remembering():
+        assert list(A.normalise(first)) == [e or "" for e in expected[0]]
+        assert list(A.normalise(second)) == expected[1]
+    assert calls == ["南京路十二号三幢二单元301", "中山路5号", "和平路1号"]
+    A.normalise(second)
+    assert calls[3:] == ["中山路5号", "和平路1号"]
