@@ -200,15 +200,17 @@ _remembered = threading.local()
 
 @contextlib.contextmanager
 def remembering():
-    """Within the block, :func:`normalise` keeps the canonical form of every distinct
-    address it meets for the next call in the same thread (a workspace's registers share
-    addresses: people and their households); all forgotten when the block ends."""
-    outer = getattr(_remembered, "memo", None)
-    _remembered.memo = {} if outer is None else outer
+    """Within the block, :func:`normalise` and :func:`parse_all` keep the canonical form
+    and the parts of every distinct address they meet for the next call in the same thread
+    (a workspace's registers share addresses: people and their households); all forgotten
+    when the block ends."""
+    outer = getattr(_remembered, "memo", None), getattr(_remembered, "parsed", None)
+    if outer[0] is None:
+        _remembered.memo, _remembered.parsed = {}, {}
     try:
         yield
     finally:
-        _remembered.memo = outer
+        _remembered.memo, _remembered.parsed = outer
 
 
 def parse(text):
@@ -245,7 +247,12 @@ def parse_all(addresses):
     the seven parts, one row per input (each distinct input parsed once)."""
     canonical = normalise(addresses)
     codes, uniques = pd.factorize(pd.Series(canonical, dtype=object))
-    table = pd.DataFrame([parse(u) for u in uniques],
+    memo = getattr(_remembered, "parsed", None)
+    if memo is None:
+        parsed = [parse(u) for u in uniques]
+    else:  # the dicts are only read (into the table below)
+        parsed = [memo[u] if u in memo else memo.setdefault(u, parse(u)) for u in uniques]
+    table = pd.DataFrame(parsed,
                          columns=["place", "number", "estate", "building", "unit", "floor",
                                   "room"])
     table.insert(0, "text", list(uniques))

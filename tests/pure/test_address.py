@@ -169,3 +169,23 @@ def test_remembering_normalises_each_address_once(monkeypatch):
     assert calls == ["南京路十二号三幢二单元301", "中山路5号", "和平路1号"]
     A.normalise(second)
     assert calls[3:] == ["中山路5号", "和平路1号"]
+
+
+def test_remembering_parses_each_address_once(monkeypatch):
+    parsed = []
+    original = A.parse
+
+    def counting(text):
+        parsed.append(text)
+        return original(text)
+
+    monkeypatch.setattr(A, "parse", counting)
+    addresses = ["南京路12号3栋2单元301室", "中山路5号"]
+    plain = A.parse_all(addresses)
+    parsed.clear()
+    with A.remembering():
+        first = A.parse_all(addresses)
+        again = A.parse_all(addresses[::-1])
+    assert parsed == ["南京路12号3栋2单元301室", "中山路5号"]
+    pd.testing.assert_frame_equal(first, plain)
+    pd.testing.assert_frame_equal(again, plain.iloc[::-1].reset_index(drop=True))
