@@ -333,3 +333,28 @@ def test_direct_gpkg_output_has_a_working_spatial_index(run_alg, demo_gpkg, tmp_
     found = list(again.getFeatures(QgsFeatureRequest().setFilterRect(tiny)))
     assert len(found) >= 1 and len(found) == sum(
         1 for f in again.getFeatures() if tiny.contains(f.geometry().asPoint()))
+
+
+def test_gdal_builds_the_index_when_the_bulk_build_fails(run_alg, demo_gpkg, tmp_path,
+                                                         monkeypatch):
+    """Should the bulk-built index fail its check, GDAL builds the spatial index instead:
+    the output still has one, and it answers a rectangle request as a scan does."""
+    from qgis.core import QgsFeatureRequest, QgsFeatureSource, QgsVectorLayer
+
+    from onegrid.processing.analysis import gpkg_rtree
+
+    def refuse(path, table, geometries, fids):
+        raise gpkg_rtree.RtreeError(f"{table}: refused for the test")
+
+    monkeypatch.setattr(gpkg_rtree, "add_spatial_index", refuse)
+    ws = f"{demo_gpkg}|layername="
+    results, _ = run_alg("onegrid:link_records", {
+        "RECORDS": ws + "households", "KIND": "households", "BUILDINGS": ws + "buildings",
+        "GRIDS": ws + "base_grids", "OUTPUT": str(tmp_path / "linked.gpkg")})
+    layer = QgsVectorLayer(results["OUTPUT"], "linked", "ogr")
+    assert layer.isValid() and layer.featureCount() > 1000
+    assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent
+    box = layer.extent().buffered(-layer.extent().width() * 0.3)
+    scanned = {f.id() for f in layer.getFeatures() if box.contains(f.geometry().asPoint())}
+    indexed = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))}
+    assert len(scanned) > 10 and indexed == scanned
