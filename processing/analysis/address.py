@@ -99,10 +99,16 @@ RULES = (
     # a bare number after a unit or floor is the room
     (r"(单元|层|栋)(\d+)$", r"\1\2室"),
 )
-#: Characters one of which a rule's pattern needs (rules are skipped on texts without any).
-_TRIGGERS = ("好浩毫", "撞坐", "无元园", "#", "院", "楼栋幢座", "-", "-", "楼", "单门",
+#: Characters one of which a rule's pattern needs to change the text (rules are skipped on
+#: texts without any: ``3栋`` alone is already canonical, so 栋 is no trigger).
+_TRIGGERS = ("好浩毫", "撞坐", "无元园", "#", "院", "楼幢座", "-", "-", "楼", "单门",
              "楼f层", "户房", "单层栋")
-_RULES = tuple((re.compile(p), r, frozenset(t)) for (p, r), t in zip(RULES, _TRIGGERS))
+#: Further tests, where a trigger is not enough to say a rule changes anything: the unit rule
+#: changes only a 门 or a 单 without 元; the bare-number rule needs a text ending in a digit.
+_GUARDS = {9: lambda text: "门" in text or text.count("单") != text.count("单元"),
+           12: lambda text: text[-1:].isdecimal()}
+_RULES = tuple((re.compile(p), r, frozenset(t), _GUARDS.get(i))
+               for i, ((p, r), t) in enumerate(zip(RULES, _TRIGGERS)))
 _NUMERAL_CHARS = frozenset("零一二两三四五六七八九十百千")
 _ADMIN_CHARS = frozenset("省市区县旗街镇乡")
 
@@ -156,10 +162,11 @@ def normalise_one(text):
         text = _NUMERAL.sub(_numerals, text)
     if "第" in chars:
         text = _ORDINAL.sub(r"\1", text)
-    for pattern, replacement, trigger in _RULES:
-        if not chars.isdisjoint(trigger):
-            text = pattern.sub(replacement, text)
-            chars = set(text)
+    for pattern, replacement, trigger, guard in _RULES:
+        if not chars.isdisjoint(trigger) and (guard is None or guard(text)):
+            changed = pattern.sub(replacement, text)
+            if changed != text:
+                text, chars = changed, set(changed)
     if chars.isdisjoint(_ADMIN_CHARS):
         return text
     stripped = _ADMIN.sub("", text, count=1)
