@@ -149,17 +149,24 @@ def test_variants_matched_correctly():
     assert wrong == 0
 
 
-def test_remembering_normalises_each_address_once(monkeypatch):
-    """Inside remembering(), a second normalise() of the same addresses normalises none of
-    them again and answers the same; outside it nothing is kept."""
+def _counted(monkeypatch, name):
+    """Replace ``address.<name>`` by a version that records its arguments; returns (the
+    list of arguments, the original function)."""
     calls = []
-    original = A.normalise_one
+    original = getattr(A, name)
 
     def counting(text):
         calls.append(text)
         return original(text)
 
-    monkeypatch.setattr(A, "normalise_one", counting)
+    monkeypatch.setattr(A, name, counting)
+    return calls, original
+
+
+def test_remembering_normalises_each_address_once(monkeypatch):
+    """Inside remembering(), a second normalise() of the same addresses normalises none of
+    them again and answers the same; outside it nothing is kept."""
+    calls, original = _counted(monkeypatch, "normalise_one")
     first = ["南京路十二号三幢二单元301", "中山路5号", None, "南京路十二号三幢二单元301"]
     second = ["中山路5号", "和平路1号"]
     expected = [original(t) for t in first], [original(t) for t in second]
@@ -172,14 +179,7 @@ def test_remembering_normalises_each_address_once(monkeypatch):
 
 
 def test_remembering_parses_each_address_once(monkeypatch):
-    parsed = []
-    original = A.parse
-
-    def counting(text):
-        parsed.append(text)
-        return original(text)
-
-    monkeypatch.setattr(A, "parse", counting)
+    parsed, _ = _counted(monkeypatch, "parse")
     addresses = ["南京路12号3栋2单元301室", "中山路5号"]
     plain = A.parse_all(addresses)
     parsed.clear()
