@@ -103,12 +103,14 @@ RULES = (
 #: texts without any: ``3栋`` alone is already canonical, so 栋 is no trigger).
 _TRIGGERS = ("好浩毫", "撞坐", "无元园", "#", "院", "楼幢座", "-", "-", "楼", "单门",
              "楼f层", "户房", "单层栋")
-#: Further tests, where a trigger is not enough to say a rule changes anything: the unit rule
-#: changes only a 门 or a 单 without 元; the bare-number rule needs a text ending in a digit.
-_GUARDS = {9: lambda text: "门" in text or text.count("单") != text.count("单元"),
-           12: lambda text: text[-1:].isdecimal()}
-_RULES = tuple((re.compile(p), r, frozenset(t), _GUARDS.get(i))
-               for i, ((p, r), t) in enumerate(zip(RULES, _TRIGGERS)))
+#: Further tests, per rule, where a trigger is not enough to say it changes anything: the
+#: unit rule changes only a 门 or a 单 without 元; the bare-number rule needs a text ending
+#: in a digit.
+_GUARDS = (None,) * 9 + (
+    lambda text: "门" in text or text.count("单") != text.count("单元"), None, None,
+    lambda text: text[-1:].isdecimal())
+_RULES = tuple((re.compile(p), r, frozenset(t), g)
+               for (p, r), t, g in zip(RULES, _TRIGGERS, _GUARDS, strict=True))
 _NUMERAL_CHARS = frozenset("零一二两三四五六七八九十百千")
 _ADMIN_CHARS = frozenset("省市区县旗街镇乡")
 

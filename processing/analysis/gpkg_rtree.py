@@ -30,11 +30,11 @@ import shapely
 MAX_CELLS = 51
 CELL = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"),
                  ("maxy", ">f4")])
-NODE_BYTES = 4 + MAX_CELLS * CELL.itemsize
 
 
 class RtreeError(Exception):
-    """The bulk-built index failed SQLite's check (it has been removed)."""
+    """No bulk-built index: the layer does not hold the features given, or the index
+    failed SQLite's check (nothing of it is left in the file)."""
 
 
 def _quote(name):

@@ -85,6 +85,7 @@ def id_problem(value):
 
 
 _PROVINCES = np.array(sorted(int(code) for code in PROVINCE_CODES))
+_CHECK_CODES = np.array([ord(c) for c in _CHECK_CHARS])  # code points of the check chars
 _DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
 
 
@@ -122,9 +123,7 @@ def id_problems(values):
     born = year * 10000 + month * 100 + day
     birth = ((month >= 1) & (month <= 12) & (day >= 1) & (day <= days) & (year >= 1900)
              & (born <= today.year * 10000 + today.month * 100 + today.day))
-    expected = np.frombuffer("10X98765432".encode("ascii"), dtype=np.uint8)[
-        (d[:, :17] * _WEIGHTS).sum(axis=1) % 11]
-    check = code[:, 17] == expected
+    check = code[:, 17] == _CHECK_CODES[(d[:, :17] * _WEIGHTS).sum(axis=1) % 11]
     out[idx] = np.select([~fmt, ~region, ~birth, ~check],
                          [R_ID_FORMAT, R_ID_REGION, R_ID_BIRTH, R_ID_CHECK], None)
     return out

@@ -238,17 +238,6 @@ def cell_pairs(xy, bounds, size=None):
     return CellIndex(bounds, size).pairs(xy)
 
 
-def _xy_of(points):
-    """(n, 2) coordinates of points (NaN for missing ones)."""
-    present = ~shapely.is_missing(points)
-    if present.all():
-        return shapely.get_coordinates(points)
-    xy = np.full((len(points), 2), np.nan)
-    if present.any():
-        xy[present] = shapely.get_coordinates(points[present])
-    return xy
-
-
 def _point_xy(geoms):
     """(n, 2) coordinates of points; NaN for anything else (missing, empty, not a point)."""
     xy = np.full((len(geoms), 2), np.nan)
@@ -426,32 +415,30 @@ class Polygons:
                 near[lo:hi] = np.minimum.reduceat(d, first)
         return inside, unsure, near
 
-    def _intersects_xy(self, gi, x, y):
-        """Whether polygon ``gi`` contains or touches point ``x``, ``y``, per pair:
-        :meth:`_on_edges` where it is sure, GEOS (prepared) for the rest."""
+    def _by_edges(self, gi, x, y, distance=False):
+        """Per pair (polygon ``gi``, point ``x``, ``y``): the answer of :meth:`_on_edges`
+        (inside, or with ``distance`` the distance: 0 inside, else the nearest edge's) and
+        the positions of the pairs GEOS must answer instead (uncertain, or a polygon not
+        in the edge table)."""
         count = self._edge_table()[2]
-        out = np.zeros(len(gi), dtype=bool)
         mine = np.flatnonzero(count[gi] > 0)
-        inside, unsure, _ = self._on_edges(gi[mine], x[mine], y[mine])
-        out[mine] = inside
+        inside, unsure, near = self._on_edges(gi[mine], x[mine], y[mine], distance)
+        out = np.zeros(len(gi), dtype=np.float64 if distance else bool)
+        out[mine] = np.where(inside, 0.0, near) if distance else inside
         geos = np.ones(len(gi), dtype=bool)
         geos[mine[~unsure]] = False
-        geos = np.flatnonzero(geos)
+        return out, np.flatnonzero(geos)
+
+    def _intersects_xy(self, gi, x, y):
+        """Whether polygon ``gi`` contains or touches point ``x``, ``y``, per pair."""
+        out, geos = self._by_edges(gi, x, y)
         if len(geos):
             out[geos] = shapely.intersects_xy(self.polygons[gi[geos]], x[geos], y[geos])
         return out
 
     def _distance(self, gi, x, y):
-        """Distance from point ``x``, ``y`` to polygon ``gi``, per pair: 0 inside, else the nearest edge's (:meth:`_on_edges`); GEOS where that is
-        uncertain or the polygon is not in the edge table."""
-        count = self._edge_table()[2]
-        out = np.zeros(len(gi))
-        mine = np.flatnonzero(count[gi] > 0)
-        inside, unsure, near = self._on_edges(gi[mine], x[mine], y[mine], distance=True)
-        out[mine] = np.where(inside, 0.0, near)
-        geos = np.ones(len(gi), dtype=bool)
-        geos[mine[~unsure]] = False
-        geos = np.flatnonzero(geos)
+        """Distance from point ``x``, ``y`` to polygon ``gi``, per pair."""
+        out, geos = self._by_edges(gi, x, y, distance=True)
         if len(geos):
             out[geos] = shapely.distance(shapely.points(x[geos], y[geos]),
                                          self.polygons[gi[geos]])
@@ -469,7 +456,7 @@ def points_in_polygons(points, polygons, xy=None):
     points = np.asarray(points, dtype=object)
     if not len(points) or not len(polygons):
         return np.full(len(points), -1, dtype=np.int64)
-    return Polygons(polygons).locate(_xy_of(points) if xy is None else xy)
+    return Polygons(polygons).locate(_point_xy(points) if xy is None else xy)
 
 
 def nearest_within(points, polygons, max_distance, xy=None):
@@ -478,7 +465,7 @@ def nearest_within(points, polygons, max_distance, xy=None):
     points = np.asarray(points, dtype=object)
     if not len(points) or not len(polygons):
         return np.full(len(points), -1, dtype=np.int64), np.full(len(points), np.nan)
-    return Polygons(polygons).nearest(_xy_of(points) if xy is None else xy, max_distance)
+    return Polygons(polygons).nearest(_point_xy(points) if xy is None else xy, max_distance)
 
 
 def _by_coordinates(xy, footprints, max_distance):

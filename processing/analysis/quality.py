@@ -81,15 +81,15 @@ def _empty(values):
     return series.isna().to_numpy() | (series.astype(str).str.strip() == "").to_numpy()
 
 
-def _per_unique(values, function, many=None):
-    """``function`` applied once per distinct non-empty value (``many`` instead, when
-    given, for all of them at once); None for empty values."""
+def _per_unique(values, function, at_once=False):
+    """``function`` applied once per distinct non-empty value (with ``at_once``, to the
+    array of all of them in one call); None for empty values."""
     series = pd.Series(values, dtype=object)
     empty = _empty(series)
     codes, uniques = pd.factorize(series.where(~empty, None))
     uniques = np.asarray(uniques, dtype=object)
     results = np.empty(len(uniques) + 1, dtype=object)
-    results[:-1] = many(uniques) if many is not None else [function(u) for u in uniques]
+    results[:-1] = function(uniques) if at_once else [function(u) for u in uniques]
     return results[codes]
 
 
@@ -99,8 +99,8 @@ def record_problems(kind, frame):
     n = len(frame)
     out = pd.DataFrame(False, index=frame.index, columns=list(PROBLEMS))
     if "id_number" in frame.columns:
-        problem = _per_unique(frame["id_number"].to_numpy(dtype=object), idcard.id_problem,
-                              idcard.id_problems)
+        problem = _per_unique(frame["id_number"].to_numpy(dtype=object), idcard.id_problems,
+                              at_once=True)
         code = np.array([ID_PROBLEMS.get(p) if p else None for p in problem], dtype=object)
         for column in ("id_format", "id_region", "id_birth_date", "id_check_digit"):
             out[column] = code == column
