@@ -298,12 +298,23 @@ def pyogrio_read(path, table):
     return pyogrio.read_dataframe(str(path), layer=table, read_geometry=False)
 
 
+def _indexed_equals_scanned(layer, box):
+    """The ids of the points of ``layer`` in rectangle ``box``, found through the spatial
+    index (a rectangle request); asserts a full scan finds the same."""
+    from qgis.core import QgsFeatureRequest
+
+    scanned = {f.id() for f in layer.getFeatures() if box.contains(f.geometry().asPoint())}
+    indexed = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))}
+    assert indexed == scanned
+    return indexed
+
+
 def test_direct_gpkg_output_has_a_working_spatial_index(run_alg, demo_gpkg, tmp_path):
     """The GeoPackage written by GDAL gets its spatial index in bulk (gpkg_rtree): QGIS
     reports it present, a rectangle request through it returns the features a full scan
     finds in that rectangle, and an edit in QGIS afterwards is indexed too."""
-    from qgis.core import (QgsFeature, QgsFeatureRequest, QgsFeatureSource, QgsGeometry,
-                           QgsPointXY, QgsRectangle, QgsVectorLayer)
+    from qgis.core import (QgsFeature, QgsFeatureSource, QgsGeometry, QgsPointXY,
+                           QgsRectangle, QgsVectorLayer)
 
     ws = f"{demo_gpkg}|layername="
     results, _ = run_alg("onegrid:link_records", {
@@ -318,10 +329,7 @@ def test_direct_gpkg_output_has_a_working_spatial_index(run_alg, demo_gpkg, tmp_
                        extent.yMinimum() + extent.height() * 0.4,
                        extent.xMinimum() + extent.width() * 0.6,
                        extent.yMinimum() + extent.height() * 0.7)
-    scanned = {f.id() for f in layer.getFeatures()
-               if box.contains(f.geometry().asPoint())}
-    indexed = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))}
-    assert len(scanned) > 10 and indexed == scanned
+    assert len(_indexed_equals_scanned(layer, box)) > 10
     centre = box.center()
     layer.startEditing()
     feature = QgsFeature(layer.fields())
@@ -330,16 +338,14 @@ def test_direct_gpkg_output_has_a_working_spatial_index(run_alg, demo_gpkg, tmp_
     tiny = QgsRectangle(centre.x() - 0.01, centre.y() - 0.01, centre.x() + 0.01,
                         centre.y() + 0.01)
     again = QgsVectorLayer(results["OUTPUT"], "again", "ogr")
-    found = list(again.getFeatures(QgsFeatureRequest().setFilterRect(tiny)))
-    assert len(found) >= 1 and len(found) == sum(
-        1 for f in again.getFeatures() if tiny.contains(f.geometry().asPoint()))
+    assert len(_indexed_equals_scanned(again, tiny)) >= 1
 
 
 def test_gdal_builds_the_index_when_the_bulk_build_fails(run_alg, demo_gpkg, tmp_path,
                                                          monkeypatch):
     """Should the bulk-built index fail its check, GDAL builds the spatial index instead:
     the output still has one, and it answers a rectangle request as a scan does."""
-    from qgis.core import QgsFeatureRequest, QgsFeatureSource, QgsVectorLayer
+    from qgis.core import QgsFeatureSource, QgsVectorLayer
 
     from onegrid.processing.analysis import gpkg_rtree
 
@@ -355,6 +361,4 @@ def test_gdal_builds_the_index_when_the_bulk_build_fails(run_alg, demo_gpkg, tmp
     assert layer.isValid() and layer.featureCount() > 1000
     assert layer.hasSpatialIndex() == QgsFeatureSource.SpatialIndexPresent
     box = layer.extent().buffered(-layer.extent().width() * 0.3)
-    scanned = {f.id() for f in layer.getFeatures() if box.contains(f.geometry().asPoint())}
-    indexed = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))}
-    assert len(scanned) > 10 and indexed == scanned
+    assert len(_indexed_equals_scanned(layer, box)) > 10
