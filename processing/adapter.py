@@ -24,6 +24,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 from ..i18n import tr
 from .analysis import fastread, gpkg_rtree
 from .analysis.errors import N_, OneGridError
+from .analysis.gcpause import gc_paused
 
 
 def crs_string(crs):
@@ -33,6 +34,7 @@ def crs_string(crs):
     return crs.authid() if crs.authid() else crs.toWkt()
 
 
+@gc_paused()  # a list per row and a geometry per feature: see gcpause
 def source_to_frame(source, name, feedback=None, attributes=None):
     """All features of a QgsFeatureSource as a GeoDataFrame indexed by feature id.
 
@@ -177,6 +179,7 @@ def _as_feature_api(frame, names, types):
     return pd.DataFrame(columns, columns=names, index=frame.index)
 
 
+@gc_paused()
 def read_direct(alg, parameters, name, context, feedback, layer_title):
     """The source parameter ``name`` read by GDAL (:func:`direct_gpkg`), the frame that
     :func:`source_to_frame` would give; None when it cannot be read that way."""

@@ -23,6 +23,8 @@ import pandas as pd
 import pyogrio
 import shapely
 
+from .gcpause import gc_paused
+
 try:  # optional: without it the slower path reads the layer
     import nanoarrow as na
 except ImportError:  # pragma: no cover
@@ -111,11 +113,13 @@ def _read_arrow(path, layer, columns, fids=False):
     return gpd.GeoDataFrame(frame, geometry=points, crs=meta["crs"])
 
 
+@gc_paused()
 def read_points(path, layer=None, columns=(), fids=False):
     """The point layer ``layer`` of ``path`` with ``columns``, as
     ``pyogrio.read_dataframe(path, layer=layer, columns=columns, fid_as_index=fids)``
     returns it, read faster when it can be (see the module). With ``fids`` the index holds
-    the feature ids (named ``fid``)."""
+    the feature ids (named ``fid``). The garbage collector waits meanwhile
+    (:mod:`.gcpause`)."""
     columns = list(columns)
     try:
         return _read_arrow(path, layer, columns, fids)
