@@ -58,6 +58,7 @@ from . import address as addr
 from .coords import convert_geometries, is_lonlat, system_name
 from .crs import align_crs, to_metric
 from .errors import N_, OneGridError, check_canceled
+from .gcpause import gc_paused
 from .geom import locate
 from .tables import fix_swapped
 
@@ -558,7 +559,8 @@ def _locations(records, metric_crs, source_system):
     # a point's coordinates; NaN for a missing geometry, an empty or unplaced point and
     # (until their representative points) the other geometries
     xy = _point_xy(geoms)
-    other = np.flatnonzero(shapely.get_type_id(geoms) > 0)
+    unplaced = np.flatnonzero(np.isnan(xy[:, 0]))  # only these can be other geometries
+    other = unplaced[shapely.get_type_id(geoms[unplaced]) > 0]
     points = geoms  # the records' own points, shared until something has to change
     if len(other):
         other = other[~shapely.is_empty(geoms[other])]
@@ -611,6 +613,7 @@ def check_link_arguments(prefer, max_distance):
                               "{n} m"), n=max_distance)
 
 
+@gc_paused()
 def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
                  address_field=None, building_address_field="address",
                  building_id="building_code", parcel_id="parcel_code", grid_id="grid_code",
@@ -677,18 +680,19 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
 
     stamps = [("start", time.perf_counter())]
     footprints = Polygons(metric.geometry.values)  # prepared before other threads read them
-    footprints.index(0.0)
-    if max_distance > 0:
-        footprints.index(max_distance)
     # Two workers: building -> parcel, grid, community, and the records located in chunks
     # (numpy and GEOS release the GIL): the same result, on two cores.
     pool = ThreadPoolExecutor(2)
     try:
         pending = pool.submit(building_links, metric, parcels_m, grids_m, building_id,
                               parcel_id, grid_id, community_field)
+        # the cell indexes are built while the records are read, done before any query
+        grows = [0.0] + ([max_distance] if max_distance > 0 else [])
+        indexed = pool.submit(lambda: [footprints.index(grow) for grow in grows])
         n = len(records)
         points, xy, fix, swapped, converted = _locations(records, crs, source_system)
         located = ~np.isnan(xy[:, 0])
+        indexed.result()
         check_canceled(is_canceled)
 
         stamps.append(("locations", time.perf_counter()))
@@ -699,6 +703,8 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
         if located.any():
             idx = np.flatnonzero(located)
             parts = np.array_split(idx, max(1, min(4, len(idx) // 100_000)))
+            if len(idx) == n:  # all located: consecutive rows, xy's own rows (no copy)
+                parts = [slice(part[0], part[-1] + 1) for part in parts]
             jobs = [pool.submit(_by_coordinates, xy[part], footprints, max_distance)
                     for part in parts]
             for part, job in zip(parts, jobs):
@@ -818,23 +824,27 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
     target_crs = records.crs if has_geometry(records) and records.crs is not None \
         else buildings.crs
     by_address = has_b & ~located
-    geoms = points.copy()  # never the records' own array: the output is a frame of its own
+    geoms = points  # picked per part below: never the records' own array in the output
     if by_address.any():
+        geoms = points.copy()
         geoms[by_address] = shapely.point_on_surface(footprints.polygons[building[by_address]])
     out_geoms = (geoms if crs == target_crs else
                  gpd.GeoSeries(geoms, crs=crs).to_crs(target_crs).values)
     base = pd.DataFrame(records.drop(columns=[records.geometry.name]) if has_geometry(records)
                         else records)
     base = base.drop(columns=[c for c in LINK_COLUMNS + ("reason",) if c in base.columns])
-    # Each added column: values and, for an id column, the positions that pick them
-    # (-1 picks None, the value appended last).
+    # Each added column: its values per record; for an id column, the ids and the
+    # positions that pick them (-1 picks None, the value appended last); None where every
+    # record gets None and a 0-d array where every record gets the same value (no
+    # picking over a million rows for those).
     def ids_at(ids, positions):
-        ids = np.empty(0, dtype=object) if ids is None else ids
+        if ids is None or not (positions >= 0).any():
+            return None
         return np.append(ids, None).astype(object, copy=False), positions
 
     grid_ids = _ids(grids_m, grid_id, "grids")
     added = {
-        "kind": (np.array([kind], dtype=object), np.zeros(n, dtype=np.int64)),
+        "kind": np.array(kind, dtype=object),
         "building_id": ids_at(building_ids, building),
         "parcel_id": ids_at(_ids(parcels_m, parcel_id, "parcels"), parcel_pos),
         "grid_id": ids_at(grid_ids, grid_pos),
@@ -845,14 +855,20 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
         "distance_m": np.round(distance, 2),
         "address_building_id": ids_at(building_ids, address_pos),
         "disagrees": disagrees.astype(np.int64),
-        "location_fix": fix,
+        "location_fix": fix if swapped or converted else None,
     }
 
     def column(c, pos):
         value = added[c]
+        if value is None:
+            return _nones(len(pos))
         if isinstance(value, tuple):
             values, positions = value
             return values[positions[pos]]
+        if value.ndim == 0:  # ndarray.fill: the one value (np.full would copy a text)
+            out = np.empty(len(pos), dtype=object)
+            out.fill(value.item())
+            return out
         return value[pos]
 
     def part(mask, columns):
@@ -865,9 +881,11 @@ def link_records(records, buildings, parcels=None, grids=None, *, kind=None,
         for c in columns:
             values = column(c, pos)
             data[c] = pd.Series(values, index=index, dtype=values.dtype, copy=False)
-        frame = pd.DataFrame(data, index=index, copy=False)
-        return gpd.GeoDataFrame(frame, geometry=GeometryArray(
-            np.asarray(out_geoms, dtype=object)[pos], crs=target_crs), copy=False)
+        data["geometry"] = pd.Series(GeometryArray(np.asarray(out_geoms, dtype=object)[pos],
+                                                   crs=target_crs), index=index, copy=False)
+        # named, the column is taken as it is (given as an array, it would be copied)
+        return gpd.GeoDataFrame(pd.DataFrame(data, index=index, copy=False),
+                                geometry="geometry", copy=False)
 
     linked = part(linked_mask, list(added))
     unmatched = part(~linked_mask, ["kind", "grid_id", "community_id", "link_method",
