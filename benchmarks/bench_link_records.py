@@ -44,7 +44,9 @@ typos, 5 % non-existent and 2 % empty), linked by address alone: ``address_s``, 
 
 Runs: ours runs first, in a cold process; ours and sjoin then run a second time (same order)
 and ``ours_s`` / ``sjoin_s`` are the faster of each one's two runs (``ours_runs_s``,
-``sjoin_runs_s``; ``ratio_first_runs`` compares the first runs). QGIS runs once, last.
+``sjoin_runs_s``; ``ratio_first_runs`` compares the first runs). QGIS runs last, also
+twice, and ``peer_s`` is its faster run (``peer_runs_s``; on this machine one QGIS run
+took 11 s and another 16 s). The chained three levels start from its first run.
 
 Cold runs, ``cold_runs_s``: ours and sjoin twice each, every run in a new process of its own
 (reading and first allocations included, imports not; the first runs above are not symmetric:
@@ -204,20 +206,27 @@ def run_qgis(district, records_path):
     Processing.initialize()
     import processing
 
-    start = time.perf_counter()
-    result = processing.run("native:joinattributesbylocation", {
-        "INPUT": f"{records_path}|layername=records",
-        "JOIN": f"{district}|layername=buildings", "PREDICATE": [5],
-        "JOIN_FIELDS": ["building_code"], "METHOD": 1, "DISCARD_NONMATCHING": False,
-        "OUTPUT": "memory:"})
-    seconds = time.perf_counter() - start
+    def join():
+        start = time.perf_counter()
+        result = processing.run("native:joinattributesbylocation", {
+            "INPUT": f"{records_path}|layername=records",
+            "JOIN": f"{district}|layername=buildings", "PREDICATE": [5],
+            "JOIN_FIELDS": ["building_code"], "METHOD": 1, "DISCARD_NONMATCHING": False,
+            "OUTPUT": "memory:"})
+        return time.perf_counter() - start, result
+
+    # twice, as ours runs twice: the faster run counts
+    seconds, result = join()
+    again, second = join()
+    del second
     joined = result["JOINED_COUNT"] if "JOINED_COUNT" in result else None
     count = result["OUTPUT"].featureCount()
-    chain = {"peer_three_levels_s": round(seconds + chain_rest(processing, district,
+    chain = {"peer_runs_s": [round(seconds, 3), round(again, 3)],
+             "peer_three_levels_s": round(seconds + chain_rest(processing, district,
                                                                result["OUTPUT"]), 3)}
     del result
     chain.update(run_in_qgis(processing, district, records_path))
-    return seconds, joined, count, chain
+    return min(seconds, again), joined, count, chain
 
 
 def chain_rest(processing, district, joined):
@@ -363,7 +372,7 @@ def run(scale=1.0):
         "peer_joined": qgis_joined, "peer_features": qgis_count,
         "sjoin_s": round(sjoin_s, 3),
         "sjoin_runs_s": [round(sjoin_first_s, 3), round(sjoin_again_s, 3)],
-        "ratio_first_runs": {"qgis": round(qgis_s / ours_first_s, 2),
+        "ratio_first_runs": {"qgis": round(in_qgis["peer_runs_s"][0] / ours_first_s, 2),
                              "sjoin": round(sjoin_first_s / ours_first_s, 2)},
         "cold_runs_s": cold,
         "ratio_sjoin_cold": round(min(cold["sjoin"]) / min(cold["ours"]), 2),
