@@ -6,7 +6,8 @@ by ID number (full or the last digits), name or phone: the person's building is 
 zoomed to and listed, with the person highlighted.
 
 The answers come from a :class:`~onegrid.layers.lookup.LookupIndex` built from the workspace
-file in a QgsTask when a workspace is opened and again after edits to its layers are saved, so
+(its file, or the PostGIS tables and views the user may read) in a QgsTask when a workspace is
+opened and again after edits to its layers are saved, so
 a click or a search is a dict look-up however many residents the workspace holds. ID numbers
 and phones are shown unmasked only when the setting ``onegrid/show_personal_data`` is on
 (:func:`onegrid.layers.styles.show_personal_data`). Nothing personal goes to QGIS's log or the
@@ -23,7 +24,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QL
 
 from ..i18n import tr, ui_language
 from ..layers import schema as S
-from ..layers.lookup import LookupIndex
+from ..layers.lookup import LookupIndex, read_frames, read_postgis_frames
 from ..layers.project import project_workspace
 from ..layers.styles import show_personal_data
 from ..processing.analysis.errors import OneGridError
@@ -42,20 +43,22 @@ HIGHLIGHT = QColor(255, 236, 160)
 
 
 class BuildLookupTask(QgsTask):
-    """Build a :class:`LookupIndex` from the workspace file ``path`` in the background;
+    """Build a :class:`LookupIndex` from the workspace at ``path`` in the background;
     ``on_done(task)`` runs on the main thread; ``task.index`` is None on failure or cancel,
-    ``task.error`` then the translated reason (None when canceled)."""
+    ``task.error`` then the translated reason (None when canceled). ``read`` (optional, run
+    in the task) gives the frames to index; by default the workspace file is read."""
 
-    def __init__(self, path, on_done):
+    def __init__(self, path, on_done, read=None):
         super().__init__(tr("Indexing buildings and residents"), QgsTask.CanCancel)
         self.path = path
         self.on_done = on_done
+        self.read = read or (lambda: read_frames(path))
         self.index = None
         self.error = None
 
     def run(self):
         try:
-            self.index = LookupIndex.from_workspace(self.path)
+            self.index = LookupIndex(self.read())
         except OneGridError as err:
             self.error = err.translated(tr)
             return False
@@ -137,6 +140,17 @@ def _label(layer, field, code):
     return str(code)
 
 
+def _reader(layers):
+    """What the index task of a workspace's ``layers`` reads: None for a GeoPackage (the
+    file), for a PostGIS workspace its tables as the connecting user may read them."""
+    if not any(layer.providerType() == "postgres" for layer in layers.values()):
+        return None
+    from ..layers.postgis_qgis import workspace_source
+
+    connection, schema, tables = workspace_source(layers)
+    return lambda: read_postgis_frames(connection, schema, tables)
+
+
 def _join(*parts):
     return " · ".join(str(p) for p in parts if p not in (None, ""))
 
@@ -156,6 +170,7 @@ class HouseLookupPanel(QWidget):
         self.canvas = iface.mapCanvas()
         self.index = None
         self.index_path = None
+        self._read = None           # what the index task reads (None: the workspace file)
         self.task = None
         self.report = None
         self._pending = None       # ("building", code) or ("search", text) waiting for the index
@@ -243,6 +258,7 @@ class HouseLookupPanel(QWidget):
         if path != self.index_path or self.index is None:
             self.index = None
             self.index_path = path
+            self._read = _reader(layers)
             self.rebuild_index()
 
     def _watch(self, layers):
@@ -266,6 +282,7 @@ class HouseLookupPanel(QWidget):
         self._watched = []
         self.index = None
         self.index_path = None
+        self._read = None
         self._pending = None
         self.report = None
         self.tree.clear()
@@ -281,7 +298,7 @@ class HouseLookupPanel(QWidget):
             self._rebuild_after = True
             return
         self.status_label.setText(tr("Indexing buildings and residents…"))
-        self.task = BuildLookupTask(self.index_path, self._index_built)
+        self.task = BuildLookupTask(self.index_path, self._index_built, self._read)
         QgsApplication.taskManager().addTask(self.task)
 
     def _index_built(self, task):

@@ -358,6 +358,32 @@ def read_frames(path):
     return frames
 
 
+def read_postgis_frames(connection, schema, tables):
+    """What :func:`read_frames` reads, from a PostGIS workspace: ``tables`` maps each schema
+    layer name to the table or view to read (``people_masked`` where the user may read
+    personal fields only masked); ``connection`` is a libpq connection string. GDAL reads
+    as the connecting user, so row-level security decides which rows come back."""
+    import pyogrio
+
+    from .postgis import _strip_pg_prefix, describe
+
+    if "buildings" not in tables:
+        raise OneGridError(N_("Workspace {path} has no layer {layer}"),
+                           path=f"{describe(connection)} schema={schema}", layer="buildings")
+    dsn = "PG:" + _strip_pg_prefix(connection)
+    options = {"SCHEMAS": schema, "ACTIVE_SCHEMA": schema, "LIST_ALL_TABLES": "NO"}
+    frames = {}
+    for name, (columns, geometry) in COLUMNS.items():
+        if name not in tables:
+            continue
+        fields = set(pyogrio.read_info(dsn, layer=tables[name], **options)["fields"])
+        wanted = [c for c in columns if c in fields]
+        frames[name] = pyogrio.read_dataframe(dsn, layer=tables[name], columns=wanted,
+                                              read_geometry=geometry, fid_as_index=True,
+                                              **options)
+    return frames
+
+
 # --- The index ----------------------------------------------------------------------------------
 class LookupIndex:
     """Dict and sorted-array indexes over a workspace's places and people.
@@ -377,7 +403,9 @@ class LookupIndex:
             frame = t[name]
             if frame is None:
                 frame = _empty(columns)
-            t[name] = frame
+            # in feature-id order whatever order the source gave (a database's has none),
+            # so that residents and events are listed the same from a file or a server
+            t[name] = frame.sort_index(kind="stable")
         self.event_distance = float(event_distance)
         self._index_buildings(t["buildings"])
         self._index_places(t["parcels"], t["base_grids"], t["communities"])

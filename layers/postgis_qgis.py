@@ -216,6 +216,21 @@ def install_version_guard(layer):
 _GUARDS = {}
 
 
+def workspace_source(layers):
+    """Where the PostGIS workspace layers ``layers`` ({schema layer name: postgres-provider
+    layer}, as :func:`onegrid.layers.project.project_workspace` gives them) read from:
+    ``(connection string, schema, {schema layer name: table or view})``. The connection
+    string holds the password (an authentication configuration expanded): keep it in
+    memory, never show or log it."""
+    connection, schema, tables = None, None, {}
+    for name, layer in layers.items():
+        uri = QgsDataSourceUri(layer.source())
+        connection = connection or uri.connectionInfo(True)
+        schema = schema or uri.schema()
+        tables[name] = uri.table()
+    return connection, schema, tables
+
+
 def workspace_key(dsn, schema=P.DEFAULT_SCHEMA):
     """What marks a PostGIS workspace's layer group in a project (no password)."""
     return f"{P.describe(dsn)} schema={schema}"
