@@ -1,5 +1,6 @@
 """The OneGrid dock: the current workspace, its layers and counts, and tabs for later panels."""
 import os
+import re
 
 from qgis.core import (Qgis, QgsCoordinateTransform, QgsProcessingException, QgsProject,
                        QgsRectangle, QgsSettings)
@@ -31,9 +32,56 @@ def recent_workspaces():
 
 
 def remember_workspace(path):
-    """Put ``path`` first in the recent workspaces list."""
-    paths = [path] + [p for p in recent_workspaces() if os.path.abspath(p) != path]
+    """Put ``path`` (a file, a PostgreSQL URI or connection name) first in the recent
+    workspaces list."""
+    paths = [path] + [p for p in recent_workspaces() if p != path and os.path.abspath(p) != path]
     QgsSettings().setValue(RECENT_KEY, paths[:RECENT_MAX])
+
+
+#: A database workspace's text may end with its schema, as its key does: `` schema=NAME``.
+_SCHEMA_SUFFIX = re.compile(r"^(?P<database>.*\S)\s+schema=(?P<schema>[A-Za-z_][A-Za-z0-9_]*)$")
+
+
+def split_schema(text):
+    """``(database, schema)`` of a database workspace's text (schema None when not given)."""
+    text = str(text or "").strip()
+    match = _SCHEMA_SUFFIX.match(text)
+    return (match["database"], match["schema"]) if match else (text, None)
+
+
+def is_database(text):
+    """Whether ``text`` names a PostgreSQL workspace (a URI, a ``key=value`` string or the
+    name of a QGIS PostgreSQL connection, optionally followed by `` schema=NAME``) rather
+    than a file."""
+    from ..layers.postgis import is_postgres_target
+    from ..layers.postgis_qgis import connection_names
+
+    text = str(text or "").strip()
+    if os.path.exists(text):
+        return False
+    database, _schema = split_schema(text)
+    return is_postgres_target(database) or database in connection_names()
+
+
+def _recent_label(path):
+    return path if is_database(path) else os.path.basename(path)
+
+
+def _shown(text):
+    """``text`` as it may be shown or stored: a database connection without its password."""
+    from ..layers.postgis import describe, is_postgres_target
+
+    return describe(text) if is_postgres_target(text) else text
+
+
+def _counts_and_version(layers):
+    """Rows per layer (as the connecting user sees them) and the schema version of a
+    PostGIS workspace's project ``layers``."""
+    counts = {name: layer.featureCount() for name, layer in layers.items()}
+    versions = layers.get("schema_version")
+    index = versions.fields().indexOf("version") if versions is not None else -1
+    version = versions.maximumValue(index) if index >= 0 else None
+    return counts, int(version) if version not in (None, "") else "-"
 
 
 class OneGridDock(QgsDockWidget):
@@ -75,10 +123,12 @@ class OneGridDock(QgsDockWidget):
         tab.setObjectName("OneGridWorkspaceTab")
         grid = QGridLayout(tab)
 
-        grid.addWidget(QLabel(tr("Workspace file")), 0, 0, 1, 2)
+        grid.addWidget(QLabel(tr("Workspace (GeoPackage or PostgreSQL)")), 0, 0, 1, 2)
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("OneGridWorkspacePath")
-        self.path_edit.setPlaceholderText(tr("Path of a workspace GeoPackage (.gpkg)"))
+        hint = tr("A workspace GeoPackage (.gpkg), or a PostgreSQL URI or connection name")
+        self.path_edit.setPlaceholderText(hint)
+        self.path_edit.setToolTip(hint)  # the narrow dock cuts the placeholder short
         self.path_edit.returnPressed.connect(self.open_from_line_edit)
         self.open_button = QPushButton(tr("Open"))
         self.open_button.setObjectName("OneGridOpenButton")
@@ -130,7 +180,7 @@ class OneGridDock(QgsDockWidget):
         self.recent_combo.clear()
         self.recent_combo.addItem(tr("Recent workspaces…"), "")
         for path in recent_workspaces():
-            self.recent_combo.addItem(os.path.basename(path), path)
+            self.recent_combo.addItem(_recent_label(path), path)
             self.recent_combo.setItemData(self.recent_combo.count() - 1, path, Qt.ToolTipRole)
         self.recent_combo.setEnabled(self.recent_combo.count() > 1)
 
@@ -147,7 +197,9 @@ class OneGridDock(QgsDockWidget):
     # --- actions ----------------------------------------------------------------------------
     def _start_dir(self):
         path = self.path_edit.text().strip() or (recent_workspaces() or [""])[0]
-        return os.path.dirname(path) if path else os.path.expanduser("~")
+        if not path or is_database(path):
+            return os.path.expanduser("~")
+        return os.path.dirname(path)
 
     def _recent_chosen(self, index):
         path = self.recent_combo.itemData(index)
@@ -160,7 +212,8 @@ class OneGridDock(QgsDockWidget):
         """Open the workspace whose path is in the line edit (the "Open" button)."""
         path = self.path_edit.text().strip()
         if not path:
-            self.show_error(tr("Enter the path of a workspace GeoPackage first"))
+            self.show_error(tr("Enter the path of a workspace GeoPackage or a PostgreSQL "
+                               "connection first"))
             return False
         return self.open_workspace(path)
 
@@ -198,42 +251,60 @@ class OneGridDock(QgsDockWidget):
         return self.open_workspace(path)
 
     def open_workspace(self, path):
-        """Open the workspace at ``path``: upgrade it, add its layers to the project, list
+        """Open the workspace at ``path`` (a GeoPackage; or a PostgreSQL URI, ``key=value``
+        string or QGIS connection name): upgrade a file, add its layers to the project, list
         them with their counts. Errors go to the message bar; returns True on success."""
-        path = os.path.abspath(os.path.expanduser(path))
+        text = str(path).strip()
+        database = is_database(text)
+        path = text if database else os.path.abspath(os.path.expanduser(text))
         notes = []
         project = QgsProject.instance()
         project_was_empty = not project.mapLayers()
         try:
-            layers = add_workspace_to_project(path, project, report=notes.append)
-            counts = layer_counts(path)
-            version = schema_version(path)
+            if database:
+                layers, key = self._add_database(text, project, notes)
+                counts, version = _counts_and_version(layers)
+            else:
+                layers, key = add_workspace_to_project(path, project, report=notes.append), path
+                counts, version = layer_counts(path), schema_version(path)
         except OneGridError as err:
             self.show_error(err.translated(tr))
             return False
         except (RuntimeError, OSError) as err:
             self.show_error(tr("Cannot open workspace {path}: {error}").format(
-                path=path, error=err))
+                path=_shown(path), error=err))
             return False
-        self.workspace_path = path
+        self.workspace_path = key
         self.layer_ids = {name: layer.id() for name, layer in layers.items()}
         self.path_edit.setText(path)
         self.version_label.setText(tr("Schema version: {version}").format(version=version))
         self._fill_table(counts)
-        remember_workspace(path)
-        self._fill_recent()
+        if _shown(path) == path:  # a password stays out of the settings
+            remember_workspace(path)
+            self._fill_recent()
         for note in notes:
             self.show_info(note, Qgis.Warning)
-        self.show_info(tr("Opened workspace {name}").format(name=os.path.basename(path)),
-                       Qgis.Success)
+        self.show_info(tr("Opened workspace {name}").format(
+            name=key if database else os.path.basename(path)), Qgis.Success)
         if project_was_empty:
             # QGIS's canvas bridge gives an empty project the first layer's CRS once the
             # event loop turns; choose the display CRS after it.
             QTimer.singleShot(0, self._show_new_workspace)
         else:
             self.zoom_to_workspace()
-        self.workspaceOpened.emit(path)
+        self.workspaceOpened.emit(key)
         return True
+
+    @staticmethod
+    def _add_database(text, project, notes):
+        """Add the PostGIS workspace ``text`` names to ``project``: (its layers, its key)."""
+        from ..layers.postgis import DEFAULT_SCHEMA
+        from ..layers.postgis_qgis import resolve_connection, workspace_key
+
+        database, schema = split_schema(text)
+        dsn, schema = resolve_connection(database), schema or DEFAULT_SCHEMA
+        layers = add_workspace_to_project(dsn, project, report=notes.append, schema=schema)
+        return layers, workspace_key(dsn, schema)
 
     def _show_new_workspace(self):
         layers = [self.layer(name) for name in self.layer_ids]
@@ -300,11 +371,12 @@ class OneGridDock(QgsDockWidget):
     def _project_read(self, *_args):
         """A project showing a workspace was loaded: list it, without adding layers again."""
         path, layers = project_workspace(QgsProject.instance())
-        if path is None or not os.path.exists(path):
+        database = any(layer.providerType() == "postgres" for layer in layers.values())
+        if path is None or not (database or os.path.exists(path)):
             return
         try:
-            counts = layer_counts(path)
-            version = schema_version(path)
+            counts, version = (_counts_and_version(layers) if database
+                               else (layer_counts(path), schema_version(path)))
         except OneGridError as err:
             self.show_error(err.translated(tr))
             return

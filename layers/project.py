@@ -2,14 +2,15 @@
 import os
 
 from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                       QgsLayerTreeGroup, QgsMessageLog, QgsRectangle, QgsVectorLayer)
+                       QgsDataSourceUri, QgsLayerTreeGroup, QgsMessageLog, QgsRectangle,
+                       QgsVectorLayer)
 
 from ..i18n import tr, tr_zh, ui_language
 from ..processing.analysis.crs import metric_crs_for_bounds
 from ..processing.analysis.errors import N_, OneGridError
 from . import schema as S
 from .migrations import upgrade_workspace
-from .postgis import is_postgres_target
+from .postgis import DEFAULT_SCHEMA, is_postgres_target
 from .styles import style_layer
 from .workspace import missing_layers, schema_version
 
@@ -57,7 +58,7 @@ def _open_layer(path, spec, language):
 
 
 
-def add_workspace_to_project(gpkg_path, project, language=None, report=None):
+def add_workspace_to_project(gpkg_path, project, language=None, report=None, schema=None):
     """Add every layer of a workspace to ``project`` in a group "OneGrid workspace".
 
     The workspace is first upgraded to the current schema (what changed is logged and given
@@ -66,12 +67,16 @@ def add_workspace_to_project(gpkg_path, project, language=None, report=None):
     Parameters
     ----------
     gpkg_path : str or Path
-        The workspace GeoPackage.
+        The workspace GeoPackage, or a PostgreSQL URI or ``key=value`` string (a PostGIS
+        workspace, not upgraded here: see
+        :func:`onegrid.layers.postgis_qgis.add_postgis_workspace_to_project`).
     project : QgsProject
     language : str, optional
         "zh" or "en" for layer names, aliases and legends; default: QGIS's interface language.
     report : callable, optional
         Called with each translated message about the upgrade.
+    schema : str, optional
+        A PostGIS workspace's schema (default ``onegrid``).
 
     Returns
     -------
@@ -87,8 +92,9 @@ def add_workspace_to_project(gpkg_path, project, language=None, report=None):
     language = _language(language)
     if is_postgres_target(os.fspath(gpkg_path)):
         from .postgis_qgis import add_postgis_workspace_to_project
-        return add_postgis_workspace_to_project(os.fspath(gpkg_path), project, language=language,
-                                                report=report)
+        return add_postgis_workspace_to_project(os.fspath(gpkg_path), project,
+                                                schema=schema or DEFAULT_SCHEMA,
+                                                language=language, report=report)
     path = os.path.abspath(os.fspath(gpkg_path))
     _check_workspace(path)
     remove_workspace(project, path)  # release the file before upgrading it
@@ -141,23 +147,38 @@ def _layer_name(source):
     return None
 
 
+def _postgis_layer_name(source):
+    """The schema layer a postgres-provider source reads (``people`` for the
+    ``people_masked`` view)."""
+    table = QgsDataSourceUri(source).table()
+    return table[:-len("_masked")] if table.endswith("_masked") else table
+
+
 def project_workspace(project):
     """The workspace a project shows, from its OneGrid group's layers (their sources are
     resolved by QGIS, so a moved project still finds its file).
 
-    Returns ``(path, {schema layer name: QgsVectorLayer})``, or ``(None, {})``.
+    Returns ``(path, {schema layer name: QgsVectorLayer})``, or ``(None, {})``. For a
+    PostGIS workspace the path is the group's key (the connection without its password,
+    and the schema: ``postgis_qgis.workspace_key``).
     """
-    for _path, group in workspace_groups(project):
+    for key, group in workspace_groups(project):
         layers = {}
         path = None
         for node in group.findLayers():
             layer = node.layer()
-            if layer is None or layer.providerType() != "ogr":
+            if layer is None:
                 continue
-            name = _layer_name(layer.source())
+            if layer.providerType() == "ogr":
+                name = _layer_name(layer.source())
+                where = os.path.abspath(layer.source().split("|")[0])
+            elif layer.providerType() == "postgres":
+                name, where = _postgis_layer_name(layer.source()), key
+            else:
+                continue
             if name in S.LAYERS_BY_NAME:
                 layers[name] = layer
-                path = path or os.path.abspath(layer.source().split("|")[0])
+                path = path or where
         if layers:
             return path, layers
     return None, {}

@@ -20,7 +20,7 @@
             <translation>（无编码）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="488" />
+            <location filename="../../grid_plugin/house_lookup.py" line="504" />
             <source>(no name)</source>
             <translation>（无姓名）</translation>
         </message>
@@ -40,12 +40,12 @@
             <translation>已结案的事件不能再变更状态</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis.py" line="778" />
+            <location filename="../../layers/postgis.py" line="781" />
             <source>A database user name is ASCII letters, digits, _ . @ -, not {login}</source>
             <translation>数据库用户名只能由 ASCII 字母、数字和 _ . @ - 组成，当前为 {login}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="196" />
+            <location filename="../../grid_plugin/house_lookup.py" line="210" />
             <source>A full ID number or its last 4 or more characters, a name or its beginning, a phone number or its last digits</source>
             <translation>完整身份证号或其末尾 4 位及以上、姓名或姓名开头部分、电话号码或其尾号</translation>
         </message>
@@ -53,6 +53,11 @@
             <location filename="../../processing/analysis/quality.py" line="55" />
             <source>A required field is empty: {fields}</source>
             <translation>必填字段为空：{fields}</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/dock.py" line="130" />
+            <source>A workspace GeoPackage (.gpkg), or a PostgreSQL URI or connection name</source>
+            <translation>工作空间 GeoPackage 文件（.gpkg），或 PostgreSQL 的 URI 或连接名</translation>
         </message>
         <message>
             <location filename="../../layers/workspace.py" line="107" />
@@ -65,7 +70,7 @@
             <translation>工作空间模式名只能由小写 ASCII 字母、数字和下划线组成，当前为 {schema}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <location filename="../../grid_plugin/house_lookup.py" line="228" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
@@ -75,12 +80,12 @@
             <translation>记录的地址字段</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/address.py" line="45" />
+            <location filename="../../processing/analysis/address.py" line="47" />
             <source>Address is empty</source>
             <translation>地址为空</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/address.py" line="47" />
+            <location filename="../../processing/analysis/address.py" line="49" />
             <source>Address {address} fits {count} buildings equally well</source>
             <translation>地址 {address} 与 {count} 个楼栋的匹配程度相同，无法确定</translation>
         </message>
@@ -145,8 +150,8 @@
             <translation>分隔线（道路、河流）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="511" />
-            <location filename="../../grid_plugin/house_lookup.py" line="517" />
+            <location filename="../../grid_plugin/house_lookup.py" line="527" />
+            <location filename="../../grid_plugin/house_lookup.py" line="533" />
             <source>Base grid</source>
             <translation>基础网格</translation>
         </message>
@@ -194,17 +199,17 @@
             <translation>以房查人</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="495" />
+            <location filename="../../grid_plugin/house_lookup.py" line="511" />
             <source>Building {code}</source>
             <translation>楼栋 {code}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="446" />
+            <location filename="../../grid_plugin/house_lookup.py" line="462" />
             <source>Building {code} is not in the index</source>
             <translation>楼栋 {code} 不在索引中</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="454" />
+            <location filename="../../grid_plugin/house_lookup.py" line="470" />
             <source>Building {code}: {rooms} households, {people} residents</source>
             <translation>楼栋 {code}：{rooms} 户，{people} 人</translation>
         </message>
@@ -302,7 +307,7 @@
             <translation>无法创建输出图层</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="320" />
+            <location filename="../../processing/adapter.py" line="322" />
             <source>Cannot create the output {name}</source>
             <translation>无法创建输出 {name}</translation>
         </message>
@@ -312,19 +317,19 @@
             <translation>无法创建栅格 {path}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="63" />
+            <location filename="../../grid_plugin/house_lookup.py" line="65" />
             <source>Cannot index workspace {path}: {error}</source>
             <translation>无法为工作空间 {path} 建立索引：{error}</translation>
         </message>
         <message>
             <location filename="../../layers/postgis_qgis.py" line="55" />
-            <location filename="../../layers/postgis_qgis.py" line="275" />
-            <location filename="../../layers/project.py" line="53" />
+            <location filename="../../layers/postgis_qgis.py" line="290" />
+            <location filename="../../layers/project.py" line="54" />
             <source>Cannot open layer {layer} of workspace {path}</source>
             <translation>无法打开工作空间 {path} 中的图层 {layer}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="215" />
+            <location filename="../../grid_plugin/dock.py" line="273" />
             <source>Cannot open workspace {path}: {error}</source>
             <translation>无法打开工作空间 {path}：{error}</translation>
         </message>
@@ -427,12 +432,12 @@
             <translation>清洗后的 GPS 定位点（patrol_points 或 import_tracks 输出的定位点）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="185" />
+            <location filename="../../grid_plugin/house_lookup.py" line="199" />
             <source>Click a building</source>
             <translation>点选楼栋</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="188" />
+            <location filename="../../grid_plugin/house_lookup.py" line="202" />
             <source>Click a building on the map to list its rooms, households and residents</source>
             <translation>在地图上点击楼栋，列出其房屋、住户和居住人员</translation>
         </message>
@@ -513,7 +518,7 @@
             <translation>社区（用于识别跨社区网格）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="514" />
+            <location filename="../../grid_plugin/house_lookup.py" line="530" />
             <source>Community</source>
             <translation>社区</translation>
         </message>
@@ -604,7 +609,7 @@
             <translation>坐标 {field}：{value} 不是数字</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/linking.py" line="404" />
+            <location filename="../../processing/analysis/linking.py" line="586" />
             <source>Coordinates in {system} must be longitude and latitude; layer {layer} is in {crs}</source>
             <translation>{system} 坐标必须是经纬度；图层 {layer} 使用的是 {crs}</translation>
         </message>
@@ -649,7 +654,7 @@
             <translation>正在将 {source} 复制到 {database} 的模式 {schema}</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis.py" line="1012" />
+            <location filename="../../layers/postgis.py" line="1015" />
             <source>Copying {source} to {target} lost rows: {layers}</source>
             <translation>从 {source} 复制到 {target} 时丢失了记录：{layers}</translation>
         </message>
@@ -726,7 +731,7 @@
             <translation>密度像元大小（米，0 为自动）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="223" />
+            <location filename="../../grid_plugin/house_lookup.py" line="237" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
@@ -801,9 +806,9 @@
             <translation>所用字符编码</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="163" />
-            <source>Enter the path of a workspace GeoPackage first</source>
-            <translation>请先输入工作空间 GeoPackage 文件的路径</translation>
+            <location filename="../../grid_plugin/dock.py" line="214" />
+            <source>Enter the path of a workspace GeoPackage or a PostgreSQL connection first</source>
+            <translation>请先输入工作空间 GeoPackage 文件的路径或 PostgreSQL 连接</translation>
         </message>
         <message>
             <location filename="../../processing/analysis/events.py" line="55" />
@@ -969,7 +974,7 @@
             <translation>事件</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="554" />
+            <location filename="../../grid_plugin/house_lookup.py" line="570" />
             <source>Events ({n})</source>
             <translation>事件（{n}）</translation>
         </message>
@@ -1021,7 +1026,7 @@
             <translation>{layer} 中设施类别 {category} 为空：没有 {field} = {category} 的设施</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="113" />
+            <location filename="../../grid_plugin/dock.py" line="162" />
             <source>Features</source>
             <translation>要素数</translation>
         </message>
@@ -1148,7 +1153,7 @@
             <translation>没有时间的定位点（已剔除）：{count}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="501" />
+            <location filename="../../grid_plugin/house_lookup.py" line="517" />
             <source>Floor area</source>
             <translation>建筑面积</translation>
         </message>
@@ -1159,12 +1164,12 @@
         </message>
         <message>
             <location filename="../../layers/pg_analysis.py" line="730" />
-            <location filename="../../processing/analysis/quality.py" line="146" />
+            <location filename="../../processing/analysis/quality.py" line="150" />
             <source>Floor area per resident must be positive, not {n} m²</source>
             <translation>人均建筑面积必须大于 0，当前为 {n} m²</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="499" />
+            <location filename="../../grid_plugin/house_lookup.py" line="515" />
             <source>Floors</source>
             <translation>层数</translation>
         </message>
@@ -1199,8 +1204,8 @@
             <translation>GPS 轨迹 (*.csv *.txt *.tsv *.xlsx *.gpx)</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="170" />
-            <location filename="../../grid_plugin/dock.py" line="179" />
+            <location filename="../../grid_plugin/dock.py" line="222" />
+            <location filename="../../grid_plugin/dock.py" line="231" />
             <location filename="../../processing/algorithms/create_workspace.py" line="40" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage 文件 (*.gpkg)</translation>
@@ -1455,31 +1460,30 @@
             <translation>统计监控对每个目标的覆盖情况，按网格和目标图层汇总：线（道路）按长度，面（广场、校园）按面积，点（重点部位、出入口）按个数，并统计每个目标被几个监控看到（冗余度）。请指定 VIEWSHEDS（“视频监控视域”的输出），或者指定 CAMERAS 和 OBSTACLES（此时按“视频监控视域”的方法计算视域）。OUTPUT：每个网格和目标图层一行，字段为 total、covered、share_pct、targets、seen（至少被一个监控看到的目标数）和 mean_cameras；REDUNDANCY：每个目标一行（图层、要素 ID、网格、total、covered、share_pct、能看到该目标的监控数）；BLIND_SPOTS：没有任何监控看到的路段；BLIND_PLACES：没有任何监控看到的重点部位；BLIND_AREAS：面目标中没有任何监控看到的部分。</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <location filename="../../grid_plugin/house_lookup.py" line="228" />
             <source>ID number</source>
             <translation>身份证号</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="72" />
+            <location filename="../../processing/analysis/idcard.py" line="57" />
             <location filename="../../processing/analysis/quality.py" line="53" />
             <source>ID number check digit is wrong</source>
             <translation>公民身份号码的校验码错误</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="70" />
-            <location filename="../../processing/analysis/idcard.py" line="68" />
+            <location filename="../../processing/analysis/idcard.py" line="56" />
             <location filename="../../processing/analysis/quality.py" line="52" />
             <source>ID number has an impossible birth date</source>
             <translation>公民身份号码中的出生日期无效</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="64" />
+            <location filename="../../processing/analysis/idcard.py" line="55" />
             <location filename="../../processing/analysis/quality.py" line="51" />
             <source>ID number has an unknown region prefix</source>
             <translation>公民身份号码开头的行政区划代码无法识别</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="57" />
+            <location filename="../../processing/analysis/idcard.py" line="52" />
             <source>ID number is empty</source>
             <translation>公民身份号码为空</translation>
         </message>
@@ -1489,17 +1493,17 @@
             <translation>公民身份号码不是 17 位数字加 1 位数字或 X</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="62" />
+            <location filename="../../processing/analysis/idcard.py" line="54" />
             <source>ID number must be 17 digits and a digit or X</source>
             <translation>公民身份号码应为 17 位数字加 1 位数字或 X</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="60" />
+            <location filename="../../processing/analysis/idcard.py" line="53" />
             <source>ID number must have 18 characters</source>
             <translation>公民身份号码必须为 18 位</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="195" />
+            <location filename="../../grid_plugin/house_lookup.py" line="209" />
             <source>ID number, name or phone</source>
             <translation>身份证号、姓名或电话</translation>
         </message>
@@ -1589,17 +1593,17 @@
             <translation>没有可用时间的事件（已剔除）：{count}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="50" />
+            <location filename="../../grid_plugin/house_lookup.py" line="51" />
             <source>Indexing buildings and residents</source>
             <translation>正在建立楼栋和人员索引</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="283" />
+            <location filename="../../grid_plugin/house_lookup.py" line="299" />
             <source>Indexing buildings and residents…</source>
             <translation>正在建立楼栋和人员索引…</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="300" />
+            <location filename="../../grid_plugin/house_lookup.py" line="316" />
             <source>Indexing was canceled</source>
             <translation>索引已取消</translation>
         </message>
@@ -1619,7 +1623,7 @@
             <translation>等时圈</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="223" />
+            <location filename="../../grid_plugin/house_lookup.py" line="237" />
             <source>Item</source>
             <translation>项目</translation>
         </message>
@@ -1666,7 +1670,7 @@
             <translation>结束日期（当地日期；默认为最后一个定位点的日期）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="113" />
+            <location filename="../../grid_plugin/dock.py" line="162" />
             <source>Layer</source>
             <translation>图层</translation>
         </message>
@@ -1704,7 +1708,7 @@
             <translation>图层 {layer} 中有要素缺少 {field}：要素 ID {ids}</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="67" />
+            <location filename="../../processing/adapter.py" line="70" />
             <location filename="../../processing/algorithms/convert_coordinates.py" line="110" />
             <location filename="../../processing/analysis/crs.py" line="116" />
             <source>Layer {layer} has no coordinate reference system</source>
@@ -1724,8 +1728,8 @@
         </message>
         <message>
             <location filename="../../layers/pg_analysis.py" line="80" />
-            <location filename="../../processing/adapter.py" line="51" />
-            <location filename="../../processing/adapter.py" line="240" />
+            <location filename="../../processing/adapter.py" line="54" />
+            <location filename="../../processing/adapter.py" line="242" />
             <source>Layer {layer} has no field {field}; its fields are: {fields}</source>
             <translation>图层 {layer} 没有字段 {field}；该图层的字段为：{fields}</translation>
         </message>
@@ -1752,14 +1756,14 @@
             <translation>图层 {layer} 中没有线要素</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis.py" line="857" />
+            <location filename="../../layers/postgis.py" line="860" />
             <source>Layer {layer} has no row {row} that you may edit</source>
             <translation>图层 {layer} 中没有您有权编辑的记录 {row}</translation>
         </message>
         <message>
             <location filename="../../layers/pg_analysis.py" line="911" />
             <location filename="../../layers/pg_analysis.py" line="463" />
-            <location filename="../../processing/adapter.py" line="247" />
+            <location filename="../../processing/adapter.py" line="249" />
             <source>Layer {layer} is empty</source>
             <translation>图层 {layer} 为空</translation>
         </message>
@@ -1999,7 +2003,7 @@
             <translation>将楼栋的泰森多边形移入网格 {code}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <location filename="../../grid_plugin/house_lookup.py" line="228" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
@@ -2019,12 +2023,12 @@
             <translation>新状态</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="178" />
+            <location filename="../../grid_plugin/dock.py" line="230" />
             <source>New workspace</source>
             <translation>新建工作空间</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="98" />
+            <location filename="../../grid_plugin/dock.py" line="147" />
             <source>New workspace…</source>
             <translation>新建工作空间…</translation>
         </message>
@@ -2044,7 +2048,7 @@
             <translation>未指定基础网格图层</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/address.py" line="46" />
+            <location filename="../../processing/analysis/address.py" line="48" />
             <source>No building has the address {address}</source>
             <translation>没有楼栋的地址为 {address}</translation>
         </message>
@@ -2107,7 +2111,7 @@
         </message>
         <message>
             <location filename="../../layers/pg_analysis.py" line="766" />
-            <location filename="../../processing/analysis/quality.py" line="184" />
+            <location filename="../../processing/analysis/quality.py" line="188" />
             <source>No records to score</source>
             <translation>没有可评分的记录</translation>
         </message>
@@ -2122,24 +2126,24 @@
             <translation>未指定工作空间</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="107" />
-            <location filename="../../grid_plugin/dock.py" line="322" />
-            <location filename="../../grid_plugin/house_lookup.py" line="207" />
+            <location filename="../../grid_plugin/dock.py" line="156" />
+            <location filename="../../grid_plugin/dock.py" line="393" />
+            <location filename="../../grid_plugin/house_lookup.py" line="221" />
             <source>No workspace open</source>
             <translation>未打开工作空间</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="383" />
+            <location filename="../../grid_plugin/house_lookup.py" line="399" />
             <source>Nobody in the workspace matches the search</source>
             <translation>工作空间中没有符合查询条件的人员</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="536" />
+            <location filename="../../grid_plugin/house_lookup.py" line="552" />
             <source>Not in a room of this building</source>
             <translation>不在本楼栋的房屋中</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="223" />
+            <location filename="../../grid_plugin/house_lookup.py" line="237" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
@@ -2190,7 +2194,7 @@
             <translation>每个监控点位输出一个面：其扇形范围（球机或视场角为 360 度时为整圆）减去被障碍物遮挡的部分，按精确的二维可视多边形计算（绕障碍物角点做角度扫描）；有效距离的圆弧每 ARC_STEP 度用一段弦绘制。监控字段（工作空间的视频监控图层）：height_m、azimuth_deg（自正北顺时针的度数）、fov_deg、range_m、lens_mm、resolution_mp、camera_type。缺少 fov_deg 时由 lens_mm 推算（2.8 毫米对应 98 度）；LEVEL 为 detection（探测）、observation（观察）、recognition（识别）或 identification（辨认）时，由镜头焦距和分辨率推算有效距离（分别为每米 25、62、125、250 像素，依据 IEC 62676-4），LEVEL 为 range 时使用 range_m。指定高度或层数字段时，低于摄像机的障碍物不遮挡视线（紧挨其后的地面视为可见）；高度未知的障碍物一律遮挡。位于楼栋内部、视场角为 0 或大于 360 度、或有效距离为 0 的监控会被标记，并输出空面；朝向超出 0-360 度的按 360 取模并标记。单位不是米的图层在以米为单位的坐标参考系中计算（采用障碍物图层的坐标参考系，或为监控点位另选一个）。LEVEL 可填写序号或名称。</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="55" />
+            <location filename="../../grid_plugin/dock.py" line="103" />
             <location filename="../../grid_plugin/plugin.py" line="66" />
             <location filename="../../processing/provider.py" line="34" />
             <source>OneGrid</source>
@@ -2207,7 +2211,7 @@
             <translation>一张网面板</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="114" />
+            <location filename="../../layers/project.py" line="120" />
             <source>OneGrid workspace</source>
             <translation>一张网工作空间</translation>
         </message>
@@ -2217,12 +2221,12 @@
             <translation>只有 {count} 个候选点位能增加覆盖，少于要求的 {k} 个</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="83" />
+            <location filename="../../grid_plugin/dock.py" line="132" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="327" />
+            <location filename="../../grid_plugin/house_lookup.py" line="343" />
             <source>Open a workspace in the Workspace tab first</source>
             <translation>请先在“工作空间”页中打开工作空间</translation>
         </message>
@@ -2242,17 +2246,17 @@
             <translation>仅显示未结案</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="85" />
+            <location filename="../../grid_plugin/dock.py" line="134" />
             <source>Open the workspace whose path is in the box</source>
             <translation>打开输入框中路径所指的工作空间</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="169" />
+            <location filename="../../grid_plugin/dock.py" line="221" />
             <source>Open workspace</source>
             <translation>打开工作空间</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="101" />
+            <location filename="../../grid_plugin/dock.py" line="150" />
             <source>Open workspace…</source>
             <translation>打开工作空间…</translation>
         </message>
@@ -2267,7 +2271,7 @@
             <translation>OpenStreetMap 文件（.osm.pbf、.osm）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="227" />
+            <location filename="../../grid_plugin/dock.py" line="286" />
             <source>Opened workspace {name}</source>
             <translation>已打开工作空间 {name}</translation>
         </message>
@@ -2282,7 +2286,7 @@
             <translation>实有单位</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="545" />
+            <location filename="../../grid_plugin/house_lookup.py" line="561" />
             <source>Organisations ({n})</source>
             <translation>实有单位（{n}）</translation>
         </message>
@@ -2338,8 +2342,8 @@
             <translation>刷选的楼栋连同其所占的网格区域一起移动</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="504" />
-            <location filename="../../grid_plugin/house_lookup.py" line="508" />
+            <location filename="../../grid_plugin/house_lookup.py" line="520" />
+            <location filename="../../grid_plugin/house_lookup.py" line="524" />
             <source>Parcel</source>
             <translation>宗地</translation>
         </message>
@@ -2352,11 +2356,6 @@
             <location filename="../../processing/algorithms/link_records.py" line="89" />
             <source>Parcels</source>
             <translation>宗地</translation>
-        </message>
-        <message>
-            <location filename="../../grid_plugin/dock.py" line="81" />
-            <source>Path of a workspace GeoPackage (.gpkg)</source>
-            <translation>工作空间 GeoPackage 文件（.gpkg）的路径</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/patrol_coverage.py" line="151" />
@@ -2389,17 +2388,17 @@
             <translation>实有人口</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="214" />
+            <location filename="../../grid_plugin/house_lookup.py" line="228" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="95" />
+            <location filename="../../processing/analysis/idcard.py" line="151" />
             <source>Phone number is empty</source>
             <translation>联系电话为空</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/idcard.py" line="101" />
+            <location filename="../../processing/analysis/idcard.py" line="157" />
             <location filename="../../processing/analysis/quality.py" line="54" />
             <source>Phone number is not a mainland mobile or landline number</source>
             <translation>联系电话不是有效的中国大陆手机号码或固定电话号码</translation>
@@ -2420,7 +2419,7 @@
             <translation>根据事件发生的地点和时间，为 PLAN_MONTH（如 2026-07）制定各网格的巡查频次，并与实际巡查到访次数比较（按“巡查覆盖”的方法由 TRACKS 计算）。INCIDENTS 为带时间的点（TIME_FIELD_INCIDENTS，默认为 reported_at，UTC）；没有时间或不在任何网格内的事件计数后剔除。网格的事件发生率为从第一件到最后一件事件期间的日均事件数，其中与计划月份同一季节（春季 3-5 月、夏季 6-8 月、秋季 9-11 月、冬季 12-2 月）的月份权重为 SEASON_WEIGHT，其余月份权重为 1（根据实有事件的发生规律和季节变化优化巡查频次）。建议每日巡查次数 = MIN_VISITS（一日双巡，2 次）+ 每周每 INCIDENTS_PER_EXTRA_VISIT 件事件增加 1 次，最多 MAX_VISITS 次。OUTPUT：每个网格的 incidents、incidents_season、incidents_per_week、recommended_visits、actual_visits_per_day、shortfall（建议次数 - 实际次数）和 rank（1 = 差额最大），以及各网格的巡查指标；MONTHS：所用的月份及其天数、权重和事件数。</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/linking.py" line="75" />
+            <location filename="../../processing/analysis/linking.py" line="77" />
             <source>Point is in no building, no building is within {distance} m and it is in no parcel</source>
             <translation>该点不在任何楼栋内，{distance} 米内没有楼栋，也不在任何宗地内</translation>
         </message>
@@ -2517,22 +2516,22 @@
             <translation>将每个专业网格重建为分配给它的完整基础网格的并集，使其边界与基础网格边界完全重合。每个基础网格按网格类型分配给占其面积份额最大的专业网格（与 onegrid:merge_grids 的做法相同）。OVERLAYS 可接受任意数量的面图层，每个图层都须有 grid_type 字段；包含多种网格类型的图层按 grid_type 拆分。OUTPUT：对齐后的专业网格，带自身字段和 grid_type，使用基础网格的坐标参考系。REPORT：每个专业网格一行，字段为 grid_type、overlay_id、area_before_m2、area_after_m2、moved_in_m2（增加的面积）、moved_out_m2（减少的面积）、moved_m2（二者之和，即对称差的面积）、base_grids（基础网格个数）、base_ids 和 status（aligned 表示已对齐；no_base_grid 表示该网格在任何基础网格中都不占最大份额，不写入 OUTPUT）。面积单位为平方米，以米为单位计算（以度为单位的图层自动投影）；假定基础网格之间没有重叠（可用 onegrid:check_grids 检查）。</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="94" />
+            <location filename="../../grid_plugin/dock.py" line="143" />
             <source>Recent workspaces</source>
             <translation>最近使用的工作空间</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="131" />
+            <location filename="../../grid_plugin/dock.py" line="180" />
             <source>Recent workspaces…</source>
             <translation>最近使用的工作空间…</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/linking.py" line="74" />
+            <location filename="../../processing/analysis/linking.py" line="76" />
             <source>Record has no location</source>
             <translation>记录没有位置</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/linking.py" line="73" />
+            <location filename="../../processing/analysis/linking.py" line="75" />
             <source>Record has no location and no address</source>
             <translation>记录既没有位置也没有地址</translation>
         </message>
@@ -2628,8 +2627,8 @@
             <translation>统计时刻（UTC；默认为当前时间）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="526" />
-            <location filename="../../grid_plugin/house_lookup.py" line="537" />
+            <location filename="../../grid_plugin/house_lookup.py" line="542" />
+            <location filename="../../grid_plugin/house_lookup.py" line="553" />
             <source>Residents: {n}</source>
             <translation>居住人员：{n}</translation>
         </message>
@@ -2661,7 +2660,7 @@
             <translation>已导入道路数</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="520" />
+            <location filename="../../grid_plugin/house_lookup.py" line="536" />
             <source>Rooms and households ({n}), residents ({people})</source>
             <translation>房屋/住户（{n}），居住人员（{people}）</translation>
         </message>
@@ -2671,7 +2670,7 @@
             <translation>该行与第 {row} 行完全重复</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis.py" line="851" />
+            <location filename="../../layers/postgis.py" line="854" />
             <source>Row {row} ({label}) of layer {layer} was changed by {editor} at {at} after you read it; reload it and edit again</source>
             <translation>图层 {layer} 的记录 {row}（{label}）在您读取后已被 {editor} 于 {at} 修改，请重新加载后再编辑</translation>
         </message>
@@ -2736,8 +2735,8 @@
             <translation>升级前的数据结构版本</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="221" />
-            <location filename="../../grid_plugin/dock.py" line="314" />
+            <location filename="../../grid_plugin/dock.py" line="279" />
+            <location filename="../../grid_plugin/dock.py" line="385" />
             <source>Schema version: {version}</source>
             <translation>数据结构版本：{version}</translation>
         </message>
@@ -2752,9 +2751,9 @@
             <translation>模式 {schema} 中已有表 {table}，请换一个名称</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis.py" line="454" />
-            <location filename="../../layers/postgis.py" line="486" />
-            <location filename="../../layers/postgis.py" line="518" />
+            <location filename="../../layers/postgis.py" line="457" />
+            <location filename="../../layers/postgis.py" line="489" />
+            <location filename="../../layers/postgis.py" line="521" />
             <source>Schema {schema} is not a OneGrid workspace</source>
             <translation>模式 {schema} 不是一张网工作空间</translation>
         </message>
@@ -2774,7 +2773,7 @@
             <translation>正在数据库内对 PostGIS 工作空间 {schema} 评分</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="201" />
+            <location filename="../../grid_plugin/house_lookup.py" line="215" />
             <source>Search</source>
             <translation>查询</translation>
         </message>
@@ -2896,7 +2895,7 @@
             <translation>表格（CSV、TXT 或 XLSX）</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="127" />
+            <location filename="../../layers/project.py" line="133" />
             <source>Tables</source>
             <translation>数据表</translation>
         </message>
@@ -3042,7 +3041,7 @@
             <translation>上下半日分界时刻必须在 0 到 24 之间，当前为 {value}</translation>
         </message>
         <message>
-            <location filename="../../processing/analysis/linking.py" line="427" />
+            <location filename="../../processing/analysis/linking.py" line="612" />
             <source>The largest distance to a building must be 0 m or more, not {n} m</source>
             <translation>到楼栋的最大距离不能小于 0 米，当前为 {n} 米</translation>
         </message>
@@ -3125,7 +3124,7 @@
         </message>
         <message>
             <location filename="../../layers/pg_analysis.py" line="735" />
-            <location filename="../../processing/analysis/quality.py" line="301" />
+            <location filename="../../processing/analysis/quality.py" line="306" />
             <source>The workspace needs buildings and base grids to be scored</source>
             <translation>工作空间中须有楼栋和基础网格才能评分</translation>
         </message>
@@ -3135,12 +3134,12 @@
             <translation>不存在当前有效的网格 {code}</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="348" />
+            <location filename="../../grid_plugin/house_lookup.py" line="364" />
             <source>This building has no building code</source>
             <translation>该楼栋没有楼栋编码</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="410" />
+            <location filename="../../grid_plugin/house_lookup.py" line="426" />
             <source>This person is not linked to a building</source>
             <translation>该人员未关联到楼栋</translation>
         </message>
@@ -3221,7 +3220,7 @@
             <translation>事件类型</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="524" />
+            <location filename="../../grid_plugin/house_lookup.py" line="540" />
             <source>Unit {unit}, room {room}</source>
             <translation>{unit} 单元 {room} 室</translation>
         </message>
@@ -3278,7 +3277,7 @@
             <translation>将旧版一张网写出的工作空间原地升级到当前数据结构版本，在一个事务中完成，不丢失任何记录：添加新的图层和字段（已有记录取默认值），并记录新的版本号。WORKSPACE：GeoPackage 文件、QGIS 中的 PostgreSQL 连接名或 URI（配合 SCHEMA，默认为 onegrid；数据库中的触发器、权限、行级安全策略和视图也会重新安装）。已是当前版本的工作空间保持不变。</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="497" />
+            <location filename="../../grid_plugin/house_lookup.py" line="513" />
             <source>Use</source>
             <translation>用途</translation>
         </message>
@@ -3416,7 +3415,7 @@
             <translation>原因（核查未通过时必填）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="66" />
+            <location filename="../../grid_plugin/dock.py" line="114" />
             <source>Workspace</source>
             <translation>工作空间</translation>
         </message>
@@ -3424,6 +3423,11 @@
             <location filename="../../processing/algorithms/migrate_workspace.py" line="28" />
             <source>Workspace (GeoPackage file, PostgreSQL connection or URI)</source>
             <translation>工作空间（GeoPackage 文件、PostgreSQL 连接或 URI）</translation>
+        </message>
+        <message>
+            <location filename="../../grid_plugin/dock.py" line="126" />
+            <source>Workspace (GeoPackage or PostgreSQL)</source>
+            <translation>工作空间（GeoPackage 或 PostgreSQL）</translation>
         </message>
         <message>
             <location filename="../../processing/algorithms/create_workspace.py" line="43" />
@@ -3438,12 +3442,7 @@
             <translation>工作空间 GeoPackage 文件</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/dock.py" line="78" />
-            <source>Workspace file</source>
-            <translation>工作空间文件</translation>
-        </message>
-        <message>
-            <location filename="../../layers/project.py" line="43" />
+            <location filename="../../layers/project.py" line="44" />
             <location filename="../../layers/workspace.py" line="145" />
             <source>Workspace file {path} does not exist</source>
             <translation>工作空间文件 {path} 不存在</translation>
@@ -3455,26 +3454,26 @@
         </message>
         <message>
             <location filename="../../layers/lookup.py" line="348" />
+            <location filename="../../layers/lookup.py" line="371" />
             <location filename="../../layers/pg_analysis.py" line="73" />
-            <location filename="../../layers/styles.py" line="501" />
             <source>Workspace {path} has no layer {layer}</source>
             <translation>工作空间 {path} 中没有图层 {layer}</translation>
         </message>
         <message>
             <location filename="../../layers/migrations.py" line="67" />
-            <location filename="../../layers/postgis.py" line="488" />
-            <location filename="../../layers/postgis_qgis.py" line="249" />
+            <location filename="../../layers/postgis.py" line="491" />
+            <location filename="../../layers/postgis_qgis.py" line="264" />
             <source>Workspace {path} has schema version {found}, newer than this OneGrid ({supported}); update the plugin</source>
             <translation>工作空间 {path} 的数据结构版本为 {found}，高于当前一张网插件支持的版本（{supported}），请更新插件</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis_qgis.py" line="245" />
+            <location filename="../../layers/postgis_qgis.py" line="260" />
             <source>Workspace {path} has schema version {found}; the database owner upgrades it with onegrid:migrate_workspace</source>
             <translation>工作空间 {path} 的数据结构版本为 {found}；请数据库所有者用 onegrid:migrate_workspace 升级</translation>
         </message>
         <message>
-            <location filename="../../layers/postgis.py" line="889" />
-            <location filename="../../layers/postgis.py" line="1025" />
+            <location filename="../../layers/postgis.py" line="892" />
+            <location filename="../../layers/postgis.py" line="1028" />
             <source>Workspace {path} has schema version {found}; upgrade it with onegrid:migrate_workspace before copying</source>
             <translation>工作空间 {path} 的数据结构版本为 {found}；请先用 onegrid:migrate_workspace 升级再复制</translation>
         </message>
@@ -3489,7 +3488,7 @@
             <translation>工作空间 {path} 的数据结构已从版本 {old} 升级到 {new}</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="97" />
+            <location filename="../../layers/project.py" line="103" />
             <location filename="../../processing/algorithms/migrate_workspace.py" line="59" />
             <source>Workspace {path} upgraded from schema version {old} to {new}: {changes}</source>
             <translation>工作空间 {path} 的数据结构已从版本 {old} 升级到 {new}：{changes}</translation>
@@ -3574,13 +3573,13 @@
             <translation>没有时间</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="508" />
-            <location filename="../../grid_plugin/house_lookup.py" line="517" />
+            <location filename="../../grid_plugin/house_lookup.py" line="524" />
+            <location filename="../../grid_plugin/house_lookup.py" line="533" />
             <source>not linked</source>
             <translation>未关联</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="528" />
+            <location filename="../../grid_plugin/house_lookup.py" line="544" />
             <source>rented</source>
             <translation>出租</translation>
         </message>
@@ -3625,7 +3624,7 @@
             <translation>y（纬度）</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="305" />
+            <location filename="../../grid_plugin/house_lookup.py" line="321" />
             <source>{buildings} buildings, {households} households, {people} residents indexed</source>
             <translation>已建立索引：楼栋 {buildings} 栋，住户 {households} 户，人员 {people} 人</translation>
         </message>
@@ -3800,7 +3799,7 @@
             <translation>{count} 件事件没有时间：未计入小时、星期和月份分布</translation>
         </message>
         <message>
-            <location filename="../../processing/adapter.py" line="85" />
+            <location filename="../../processing/adapter.py" line="88" />
             <source>{count} invalid geometries of {layer} were repaired (feature ids {ids})</source>
             <translation>已修复 {layer} 中 {count} 个无效几何（要素 ID：{ids}）</translation>
         </message>
@@ -4074,7 +4073,7 @@
             <translation>{no_leader} 个网格没有网格长，{no_full_time} 个网格没有专职网格员，{retired} 名网格人员所在的网格已撤销</translation>
         </message>
         <message>
-            <location filename="../../grid_plugin/house_lookup.py" line="388" />
+            <location filename="../../grid_plugin/house_lookup.py" line="404" />
             <source>{n} people found</source>
             <translation>找到 {n} 人</translation>
         </message>
@@ -4127,7 +4126,7 @@
             <translation>{path} 不是 GeoPackage 工作空间</translation>
         </message>
         <message>
-            <location filename="../../layers/project.py" line="45" />
+            <location filename="../../layers/project.py" line="46" />
             <source>{path} is not a OneGrid workspace: it has none of the workspace layers</source>
             <translation>{path} 不是一张网工作空间：其中没有任何工作空间图层</translation>
         </message>

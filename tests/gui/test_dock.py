@@ -179,7 +179,8 @@ def test_not_a_geopackage_is_refused(dock, project, tmp_path):
 
 def test_empty_path(dock):
     _click_open(dock, "")
-    assert _message(dock) == "Enter the path of a workspace GeoPackage first"
+    assert _message(dock) == ("Enter the path of a workspace GeoPackage or a PostgreSQL "
+                              "connection first")
 
 
 def test_new_workspace_through_processing(dock, project, tmp_path, qgis_processing):
