@@ -63,6 +63,22 @@ def pg_schema(pg_dsn):
         conn.close()
 
 
+@pytest.fixture(scope="module")
+def demo_in_postgis(pg_dsn, demo_gpkg):
+    """(demo GeoPackage, schema): the demo workspace (real Helsinki buildings) copied row for
+    row into a new schema of the test server, once per test module; dropped afterwards."""
+    conn = P.connect(pg_dsn)
+    schema = f"demo_{uuid.uuid4().hex[:8]}"
+    try:
+        P.copy_gpkg_to_postgis(demo_gpkg, conn, schema)
+        yield demo_gpkg, schema
+    finally:
+        conn.rollback()
+        with conn, conn.cursor() as cur:
+            cur.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.close()
+
+
 @pytest.fixture
 def login(pg_dsn):
     """login(role, grids, schema) -> a psycopg2 connection of a new user in that OneGrid role,

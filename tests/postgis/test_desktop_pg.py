@@ -4,7 +4,6 @@ of its messages and settings; the building lookup (以房查人) indexes it thro
 row-level security. Data: the demo workspace (real Helsinki OSM, synthetic records flagged
 synthetic=1) copied into PostGIS row for row."""
 import time
-import uuid
 
 import pyogrio
 import pytest
@@ -24,21 +23,6 @@ from onegrid.layers.workspace import layer_counts
 from .conftest import PASSWORD, dsn_as
 
 pytestmark = [pytest.mark.postgis, pytest.mark.qgis]
-
-
-@pytest.fixture(scope="module")
-def demo_in_postgis(pg_dsn, demo_gpkg):
-    """(demo GeoPackage, schema) with the demo workspace copied into that schema."""
-    schema = "ws_" + uuid.uuid4().hex[:10]
-    conn = P.connect(pg_dsn)
-    try:
-        P.copy_gpkg_to_postgis(demo_gpkg, conn, schema)
-        yield demo_gpkg, schema
-    finally:
-        conn.rollback()
-        with conn, conn.cursor() as cur:
-            cur.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        conn.close()
 
 
 def _settle():

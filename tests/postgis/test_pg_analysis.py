@@ -402,23 +402,9 @@ def test_grid_change_impact_checks_ids(pg_dsn, copies):
 
 
 # --- The demo workspace (real Helsinki buildings, EPSG:4326) ------------------------------------
-@pytest.fixture(scope="module")
-def demo_copy(pg_dsn, demo_gpkg):
-    conn = P.connect(pg_dsn)
-    schema = f"pga_demo_{uuid.uuid4().hex[:6]}"
-    try:
-        P.copy_gpkg_to_postgis(demo_gpkg, conn, schema)
-        yield demo_gpkg, schema
-    finally:
-        conn.rollback()
-        with conn, conn.cursor() as cur:
-            cur.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        conn.close()
-
-
 @pytest.mark.qgis
-def test_demo_workspace_same_as_in_memory(pg_dsn, demo_copy):
-    gpkg, schema = demo_copy
+def test_demo_workspace_same_as_in_memory(pg_dsn, demo_in_postgis):
+    gpkg, schema = demo_in_postgis
     layers = layers_of(gpkg, "buildings", "parcels", "base_grids", "people", "households",
                        "organizations", "events")
     conn = P.connect(pg_dsn)
