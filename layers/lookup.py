@@ -344,18 +344,7 @@ def read_frames(path):
 
     open_dataset(path)  # translated error for a missing or foreign file
     present = {name for name, _type in pyogrio.list_layers(str(path))}
-    if "buildings" not in present:
-        raise OneGridError(N_("Workspace {path} has no layer {layer}"), path=str(path),
-                           layer="buildings")
-    frames = {}
-    for name, (columns, geometry) in COLUMNS.items():
-        if name not in present:
-            continue
-        fields = set(pyogrio.read_info(str(path), layer=name)["fields"])
-        wanted = [c for c in columns if c in fields]
-        frames[name] = pyogrio.read_dataframe(str(path), layer=name, columns=wanted,
-                                              read_geometry=geometry, fid_as_index=True)
-    return frames
+    return _read_layers(str(path), str(path), {name: name for name in present})
 
 
 def read_postgis_frames(connection, schema, tables):
@@ -363,22 +352,29 @@ def read_postgis_frames(connection, schema, tables):
     layer name to the table or view to read (``people_masked`` where the user may read
     personal fields only masked); ``connection`` is a libpq connection string. GDAL reads
     as the connecting user, so row-level security decides which rows come back."""
-    import pyogrio
-
     from .postgis import _strip_pg_prefix, describe
 
+    return _read_layers("PG:" + _strip_pg_prefix(connection),
+                        f"{describe(connection)} schema={schema}", tables,
+                        SCHEMAS=schema, ACTIVE_SCHEMA=schema, LIST_ALL_TABLES="NO")
+
+
+def _read_layers(source, shown, tables, **options):
+    """The :data:`COLUMNS` layers of GDAL data source ``source`` (``shown`` in messages)
+    that ``tables`` maps ({schema layer name: layer in the source}), each with the columns
+    it has, indexed by fid; ``options`` are GDAL open options."""
+    import pyogrio
+
     if "buildings" not in tables:
-        raise OneGridError(N_("Workspace {path} has no layer {layer}"),
-                           path=f"{describe(connection)} schema={schema}", layer="buildings")
-    dsn = "PG:" + _strip_pg_prefix(connection)
-    options = {"SCHEMAS": schema, "ACTIVE_SCHEMA": schema, "LIST_ALL_TABLES": "NO"}
+        raise OneGridError(N_("Workspace {path} has no layer {layer}"), path=shown,
+                           layer="buildings")
     frames = {}
     for name, (columns, geometry) in COLUMNS.items():
         if name not in tables:
             continue
-        fields = set(pyogrio.read_info(dsn, layer=tables[name], **options)["fields"])
+        fields = set(pyogrio.read_info(source, layer=tables[name], **options)["fields"])
         wanted = [c for c in columns if c in fields]
-        frames[name] = pyogrio.read_dataframe(dsn, layer=tables[name], columns=wanted,
+        frames[name] = pyogrio.read_dataframe(source, layer=tables[name], columns=wanted,
                                               read_geometry=geometry, fid_as_index=True,
                                               **options)
     return frames
