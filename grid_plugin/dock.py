@@ -1,6 +1,5 @@
 """The OneGrid dock: the current workspace, its layers and counts, and tabs for later panels."""
 import os
-import re
 
 from qgis.core import (Qgis, QgsCoordinateTransform, QgsProcessingException, QgsProject,
                        QgsRectangle, QgsSettings)
@@ -13,8 +12,8 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGri
 
 from ..i18n import tr, ui_language
 from ..layers import schema as S
-from ..layers.project import (add_workspace_to_project, project_workspace, remove_workspace,
-                              set_display_crs)
+from ..layers.project import (add_workspace_to_project, is_postgis, project_workspace,
+                              remove_workspace, set_display_crs)
 from ..layers.workspace import layer_counts, schema_version
 from ..processing.analysis.errors import OneGridError
 
@@ -38,22 +37,11 @@ def remember_workspace(path):
     QgsSettings().setValue(RECENT_KEY, paths[:RECENT_MAX])
 
 
-#: A database workspace's text may end with its schema, as its key does: `` schema=NAME``.
-_SCHEMA_SUFFIX = re.compile(r"^(?P<database>.*\S)\s+schema=(?P<schema>[A-Za-z_][A-Za-z0-9_]*)$")
-
-
-def split_schema(text):
-    """``(database, schema)`` of a database workspace's text (schema None when not given)."""
-    text = str(text or "").strip()
-    match = _SCHEMA_SUFFIX.match(text)
-    return (match["database"], match["schema"]) if match else (text, None)
-
-
 def is_database(text):
     """Whether ``text`` names a PostgreSQL workspace (a URI, a ``key=value`` string or the
     name of a QGIS PostgreSQL connection, optionally followed by `` schema=NAME``) rather
     than a file."""
-    from ..layers.postgis import is_postgres_target
+    from ..layers.postgis import is_postgres_target, split_schema
     from ..layers.postgis_qgis import connection_names
 
     text = str(text or "").strip()
@@ -298,8 +286,8 @@ class OneGridDock(QgsDockWidget):
     @staticmethod
     def _add_database(text, project, notes):
         """Add the PostGIS workspace ``text`` names to ``project``: (its layers, its key)."""
-        from ..layers.postgis import DEFAULT_SCHEMA
-        from ..layers.postgis_qgis import resolve_connection, workspace_key
+        from ..layers.postgis import DEFAULT_SCHEMA, split_schema, workspace_key
+        from ..layers.postgis_qgis import resolve_connection
 
         database, schema = split_schema(text)
         dsn, schema = resolve_connection(database), schema or DEFAULT_SCHEMA
@@ -371,7 +359,7 @@ class OneGridDock(QgsDockWidget):
     def _project_read(self, *_args):
         """A project showing a workspace was loaded: list it, without adding layers again."""
         path, layers = project_workspace(QgsProject.instance())
-        database = any(layer.providerType() == "postgres" for layer in layers.values())
+        database = is_postgis(layers)
         if path is None or not (database or os.path.exists(path)):
             return
         try:

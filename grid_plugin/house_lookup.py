@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QL
 from ..i18n import tr, ui_language
 from ..layers import schema as S
 from ..layers.lookup import LookupIndex, read_frames, read_postgis_frames
-from ..layers.project import project_workspace
+from ..layers.project import is_postgis, project_workspace
 from ..layers.styles import show_personal_data
 from ..processing.analysis.errors import OneGridError
 
@@ -143,7 +143,7 @@ def _label(layer, field, code):
 def _reader(layers):
     """What the index task of a workspace's ``layers`` reads: None for a GeoPackage (the
     file), for a PostGIS workspace its tables as the connecting user may read them."""
-    if not any(layer.providerType() == "postgres" for layer in layers.values()):
+    if not is_postgis(layers):
         return None
     from ..layers.postgis_qgis import workspace_source
 

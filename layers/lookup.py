@@ -352,10 +352,10 @@ def read_postgis_frames(connection, schema, tables):
     layer name to the table or view to read (``people_masked`` where the user may read
     personal fields only masked); ``connection`` is a libpq connection string. GDAL reads
     as the connecting user, so row-level security decides which rows come back."""
-    from .postgis import _strip_pg_prefix, describe
+    from .postgis import _strip_pg_prefix, workspace_key
 
     return _read_layers("PG:" + _strip_pg_prefix(connection),
-                        f"{describe(connection)} schema={schema}", tables,
+                        workspace_key(connection, schema), tables,
                         SCHEMAS=schema, ACTIVE_SCHEMA=schema, LIST_ALL_TABLES="NO")
 
 

@@ -92,6 +92,24 @@ def describe(dsn):
     return _PASSWORD_RE.sub(hide, _strip_pg_prefix(dsn))
 
 
+def workspace_key(dsn, schema=DEFAULT_SCHEMA):
+    """What names a PostGIS workspace in messages and marks its layer group in a project:
+    the connection without its password, then `` schema=NAME``."""
+    return f"{describe(dsn)} schema={schema}"
+
+
+#: A workspace key's (or a typed database workspace's) trailing `` schema=NAME``.
+_SCHEMA_SUFFIX = re.compile(r"^(?P<database>.*\S)\s+schema=(?P<schema>[A-Za-z_][A-Za-z0-9_]*)$")
+
+
+def split_schema(text):
+    """``(database, schema)`` of a text ending, like a workspace key, in `` schema=NAME``
+    (schema None when it does not)."""
+    text = str(text or "").strip()
+    match = _SCHEMA_SUFFIX.match(text)
+    return (match["database"], match["schema"]) if match else (text, None)
+
+
 def connect(dsn, **kwargs):
     """A psycopg2 connection to ``dsn`` (URI or libpq string, optionally ``PG:``-prefixed),
     session time zone UTC. Raises :class:`OneGridError` naming the server (without password)."""

@@ -231,11 +231,6 @@ def workspace_source(layers):
     return connection, schema, tables
 
 
-def workspace_key(dsn, schema=P.DEFAULT_SCHEMA):
-    """What marks a PostGIS workspace's layer group in a project (no password)."""
-    return f"{P.describe(dsn)} schema={schema}"
-
-
 def add_postgis_workspace_to_project(database, project, schema=P.DEFAULT_SCHEMA, language="zh",
                                      report=None):
     """Add a PostGIS workspace's layers (those the user may read) to ``project`` in a group
@@ -253,7 +248,7 @@ def add_postgis_workspace_to_project(database, project, schema=P.DEFAULT_SCHEMA,
         version = P.schema_version(conn, schema)
     finally:
         conn.close()
-    where = workspace_key(dsn, schema)
+    where = P.workspace_key(dsn, schema)
     if version == 0:
         raise OneGridError(N_("Schema {schema} is not a OneGrid workspace"), schema=schema)
     if version < S.SCHEMA_VERSION:
@@ -288,5 +283,5 @@ def grid_history_layer(database, grid_code, schema=P.DEFAULT_SCHEMA):
     layer = QgsVectorLayer(uri.uri(False), f"{grid_code} history", "postgres")
     if not layer.isValid():
         raise OneGridError(N_("Cannot open layer {layer} of workspace {path}"),
-                           layer="audit_map", path=workspace_key(dsn, schema))
+                           layer="audit_map", path=P.workspace_key(dsn, schema))
     return layer

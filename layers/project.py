@@ -154,13 +154,18 @@ def _postgis_layer_name(source):
     return table[:-len("_masked")] if table.endswith("_masked") else table
 
 
+def is_postgis(layers):
+    """Whether a workspace's project ``layers`` ({name: layer}) read from PostGIS."""
+    return any(layer.providerType() == "postgres" for layer in layers.values())
+
+
 def project_workspace(project):
     """The workspace a project shows, from its OneGrid group's layers (their sources are
     resolved by QGIS, so a moved project still finds its file).
 
     Returns ``(path, {schema layer name: QgsVectorLayer})``, or ``(None, {})``. For a
     PostGIS workspace the path is the group's key (the connection without its password,
-    and the schema: ``postgis_qgis.workspace_key``).
+    and the schema: ``postgis.workspace_key``).
     """
     for key, group in workspace_groups(project):
         layers = {}

@@ -98,7 +98,7 @@ def test_dock_opens_a_postgis_workspace_by_uri_with_its_schema(dock, pg_dsn, dem
     text = f"{pg_dsn} schema={schema}"
     _open(dock, text)
 
-    key = Q.workspace_key(pg_dsn, schema)
+    key = P.workspace_key(pg_dsn, schema)
     assert key == text  # the throwaway server needs no password: nothing to hide
     assert opened == [key]
     assert _message(dock) == f"Opened workspace {key}"
@@ -131,7 +131,7 @@ def test_dock_opens_a_qgis_connection_by_name(dock, pg_dsn, demo_in_postgis):
                             "区网格库 desktop test")
     try:
         _open(dock, f"区网格库 desktop test schema={schema}")
-        key = Q.workspace_key(Q.resolve_connection("区网格库 desktop test"), schema)
+        key = P.workspace_key(Q.resolve_connection("区网格库 desktop test"), schema)
         assert _message(dock) == f"Opened workspace {key}"
         assert dock.workspace_path == key
         assert dock.table_counts()["parcels"] == layer_counts(gpkg)["parcels"]
@@ -140,7 +140,8 @@ def test_dock_opens_a_qgis_connection_by_name(dock, pg_dsn, demo_in_postgis):
         metadata.deleteConnection("区网格库 desktop test")
 
 
-def test_a_password_is_never_shown_or_remembered(dock, pg_dsn, demo_in_postgis, login):
+def test_a_password_is_never_shown_or_remembered(dock, lookup, pg_dsn, demo_in_postgis,
+                                                 login):
     gpkg, schema = demo_in_postgis
     grids = pyogrio.read_dataframe(str(gpkg), layer="base_grids", columns=["grid_code"],
                                    read_geometry=False)["grid_code"]
@@ -160,6 +161,9 @@ def test_a_password_is_never_shown_or_remembered(dock, pg_dsn, demo_in_postgis, 
     mine = int((people["grid_code"] == grids.iloc[0]).sum())
     assert 0 < mine < len(people)
     assert dock.table_counts()["people"] == mine
+    # and the building lookup indexes those residents only
+    assert _wait_for_index(lookup).counts["people"] == mine
+    assert PASSWORD not in lookup.index_path
 
 
 def test_building_lookup_indexes_the_database_as_the_file(dock, lookup, pg_dsn,
